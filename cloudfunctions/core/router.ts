@@ -1,0 +1,93 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type {
+  ActionDef,
+  ApiErrorBody,
+  CallEvent,
+  Envelope,
+  FunctionContract,
+  OutputOf,
+  ParsedInputOf,
+} from '../../types/contract';
+import { AppError, forbidden, unauthenticated } from './errors';
+import { loadCaller, type Caller } from './auth/caller';
+import { platformOpenid } from './platform/cloud';
+
+export interface ActionContext {
+  caller: Caller;
+  requestId: string;
+  now: Date;
+}
+
+export type Handler<A> = (input: ParsedInputOf<A>, ctx: ActionContext) => Promise<OutputOf<A>>;
+export type Handlers<C extends FunctionContract> = { [K in keyof C]: Handler<C[K]> };
+
+/** A timer trigger's event, as CloudBase delivers it. */
+export interface TimerEvent {
+  Type: 'Timer';
+  TriggerName: string;
+  Time: string;
+}
+export type Jobs = Record<string, (now: Date) => Promise<unknown>>;
+
+function isTimerEvent(event: unknown): event is TimerEvent {
+  return typeof event === 'object' && event !== null && (event as { Type?: unknown }).Type === 'Timer';
+}
+
+function zodIssues(error: z.ZodError) {
+  return error.issues.map((issue) => ({
+    path: issue.path.map(String).join('.'),
+    message: issue.message,
+  }));
+}
+
+function toErrorBody(error: unknown, requestId: string, fn: string, action: string): ApiErrorBody {
+  if (error instanceof AppError) {
+    return { code: error.code, message: error.message, issues: error.issues, requestId };
+  }
+  console.error(JSON.stringify({ level: 'error', requestId, fn, action, error: String((error as Error)?.stack ?? error) }));
+  return { code: 'INTERNAL', message: '系统繁忙，请稍后再试', requestId };
+}
+
+/**
+ * The one entry every cloud function uses: validate, identify the caller from the platform,
+ * check the role, run the handler, map errors to the envelope.
+ */
+export function createFunction<C extends FunctionContract>(
+  fn: string,
+  contract: C,
+  handlers: Handlers<C>,
+  jobs: Jobs = {},
+) {
+  return async function main(event: unknown): Promise<Envelope<unknown>> {
+    const requestId = randomUUID();
+    if (isTimerEvent(event)) {
+      const job = jobs[event.TriggerName];
+      if (!job) return { ok: false, error: { code: 'NOT_FOUND', message: `没有名为 ${event.TriggerName} 的定时任务`, requestId } };
+      try {
+        return { ok: true, data: await job(new Date()) };
+      } catch (error) {
+        return { ok: false, error: toErrorBody(error, requestId, fn, event.TriggerName) };
+      }
+    }
+    const { action, input } = (event ?? {}) as Partial<CallEvent>;
+    const name = typeof action === 'string' && Object.prototype.hasOwnProperty.call(contract, action) ? action : null;
+    try {
+      if (!name) throw new AppError('NOT_FOUND', `未知的操作：${String(action)}`);
+      const def: ActionDef = contract[name];
+      const parsed = def.input.safeParse(input ?? {});
+      if (!parsed.success) {
+        const issues = zodIssues(parsed.error);
+        throw new AppError('INVALID_INPUT', issues[0] ? `${issues[0].message}（${issues[0].path || '输入'}）` : '输入有误', issues);
+      }
+      const openid = platformOpenid();
+      if (!openid) throw unauthenticated();
+      const caller = await loadCaller(openid);
+      if (def.roles !== 'anyone' && !def.roles.some((role) => caller.roles.includes(role))) throw forbidden();
+      const data = await handlers[name](parsed.data as never, { caller, requestId, now: new Date() });
+      return { ok: true, data };
+    } catch (error) {
+      return { ok: false, error: toErrorBody(error, requestId, fn, String(action)) };
+    }
+  };
+}

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { action, type Role } from './contract';
+import type { OrgLevel } from './org';
+
+export interface Jurisdiction {
+  level: OrgLevel;
+  /** The org units the staff member covers; everything beneath them is in scope. */
+  unitIds: string[];
+}
+
+export interface UserDoc {
+  /** The caller's OPENID. */
+  _id: string;
+  name: string;
+  phone?: string;
+  roles: Role[];
+  jurisdiction?: Jurisdiction;
+  propertyCompanyId?: string;
+  household?: { buildingId: string; room?: string };
+  createdAt: Date;
+}
+
+export interface Me {
+  openid: string;
+  name: string;
+  roles: Role[];
+  isStaff: boolean;
+  jurisdiction: (Jurisdiction & { unitNames: string[] }) | null;
+  propertyCompany: { id: string; name: string } | null;
+  household: { buildingId: string; buildingName: string; room?: string } | null;
+}
+
+export const usersContract = {
+  me: action<Me>()({ input: z.object({}).default({}), roles: 'anyone' }),
+  bindHousehold: action<Me>()({
+    input: z.object({
+      buildingCode: z.string().min(1).max(32),
+      room: z.string().trim().max(16).optional(),
+    }),
+    roles: 'anyone',
+  }),
+};
