@@ -1,0 +1,16 @@
+export default defineAppConfig({
+  pages: ['pages/home/index', 'pages/scan/index', 'pages/mine/index'],
+  subPackages: [
+    { root: 'packages/booking', pages: ['index'] },
+    { root: 'packages/volunteer', pages: ['index'] },
+    { root: 'packages/council', pages: ['index'] },
+    { root: 'packages/admin', pages: ['index'] },
+  ],
+  window: {
+    backgroundTextStyle: 'light',
+    navigationBarBackgroundColor: '#c8161d',
+    navigationBarTitleText: '幸福家园',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f5f5f5',
+  },
+});

@@ -1,0 +1,84 @@
+import { useState } from 'react';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { View, Text, Input } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import type { ResolvedPlace } from '@contract/org';
+import { PlaceCard } from '@/components/PlaceCard';
+import { currentPlace } from '@/state/place';
+import { ENTRIES } from './entries';
+import './index.scss';
+
+function openScanPage(query: string) {
+  void Taro.navigateTo({ url: `/pages/scan/index?${query}` });
+}
+
+async function scan() {
+  try {
+    const result = await Taro.scanCode({ onlyFromCamera: false, scanType: ['qrCode', 'wxCode'] as never });
+    if (result.path) {
+      const scene = /scene=([^&]+)/.exec(result.path)?.[1];
+      if (scene) return openScanPage(`scene=${scene}`);
+    }
+    openScanPage(`q=${encodeURIComponent(result.result)}`);
+  } catch {
+    // The resident closed the camera: nothing to do.
+  }
+}
+
+export default function Home() {
+  const [place, setPlace] = useState<ResolvedPlace | null>(null);
+  const [code, setCode] = useState('');
+  useDidShow(() => setPlace(currentPlace()));
+
+  return (
+    <View className="page home">
+      <View className="home__banner">
+        <Text className="home__title">幸福家园</Text>
+        <Text className="home__subtitle">有呼必应 · 接诉即办</Text>
+      </View>
+
+      {place ? (
+        <PlaceCard place={place} />
+      ) : (
+        <View className="card" data-testid="no-place">
+          <Text className="card__title">还没有绑定楼栋</Text>
+          <Text className="muted">扫描楼栋单元门口的“有呼必应一码通”二维码，或输入二维码下方的楼栋码。</Text>
+        </View>
+      )}
+
+      <View className="card">
+        <View className="home__scan">
+          {process.env.TARO_ENV === 'weapp' && (
+            <Button type="primary" block onClick={scan}>
+              扫一扫楼栋码
+            </Button>
+          )}
+          <View className="home__code">
+            <Input
+              className="home__code-input"
+              placeholder="输入楼栋码，如 370602B0001"
+              value={code}
+              maxlength={32}
+              onInput={(e) => setCode(e.detail.value)}
+              data-testid="code-input"
+            />
+            <Button type="primary" fill="outline" disabled={!code.trim()} onClick={() => openScanPage(`code=${encodeURIComponent(code.trim())}`)}>
+              查看
+            </Button>
+          </View>
+        </View>
+      </View>
+
+      <View className="home__grid">
+        {ENTRIES.map((entry) => (
+          <View key={entry.url} className="home__entry" data-testid={`entry-${entry.key}`} onClick={() => Taro.navigateTo({ url: entry.url })}>
+            <View className="home__icon" style={{ background: entry.color }}>
+              <Text>{entry.glyph}</Text>
+            </View>
+            <Text className="home__label">{entry.label}</Text>
+          </View>
+        ))}
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '有呼必应一码通' });
