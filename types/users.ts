@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { action, type Role } from './contract';
+import { BuildingCode } from './org';
 import type { OrgLevel } from './org';
 
 export interface Jurisdiction {
@@ -18,6 +19,8 @@ export interface UserDoc {
   propertyCompanyId?: string;
   household?: { buildingId: string; room?: string };
   createdAt: Date;
+  /** Seeded demo personas only: how the local sign-in lists them. */
+  demo?: { label: string; order: number };
 }
 
 export interface Me {
@@ -34,7 +37,7 @@ export const usersContract = {
   me: action<Me>()({ input: z.object({}).default({}), roles: 'anyone' }),
   bindHousehold: action<Me>()({
     input: z.object({
-      buildingCode: z.string().min(1).max(32),
+      buildingCode: BuildingCode,
       room: z.string().trim().max(16).optional(),
     }),
     roles: 'anyone',

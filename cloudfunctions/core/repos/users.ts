@@ -23,6 +23,12 @@ export const usersRepo = {
     }
   },
 
+  /** The grid worker who covers a grid (the first one, when several share it). */
+  async gridWorker(gridId: string): Promise<UserDoc | null> {
+    const { data } = await users().where({ roles: 'grid_worker', 'jurisdiction.unitIds': gridId }).limit(1).get();
+    return (data[0] as UserDoc | undefined) ?? null;
+  },
+
   async listByIds(ids: string[]): Promise<UserDoc[]> {
     if (ids.length === 0) return [];
     const _ = database().command;

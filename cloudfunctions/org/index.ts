@@ -1,0 +1,7 @@
+import { orgContract } from '../../types/org';
+import { createFunction } from '../core/router';
+import { listBuildings } from './actions/listBuildings';
+import { listUnits } from './actions/listUnits';
+import { resolveCode } from './actions/resolveCode';
+
+export const main = createFunction('org', orgContract, { resolveCode, listUnits, listBuildings });

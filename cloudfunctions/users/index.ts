@@ -1,0 +1,6 @@
+import { usersContract } from '../../types/users';
+import { createFunction } from '../core/router';
+import { bindHousehold } from './actions/bindHousehold';
+import { me } from './actions/me';
+
+export const main = createFunction('users', usersContract, { me, bindHousehold });

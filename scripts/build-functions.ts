@@ -1,0 +1,62 @@
+/**
+ * Bundles each cloud function (a folder under cloudfunctions/ with an index.ts) into its deployable
+ * folder: index.js beside its package.json and config.json, and lists them in cloudbaserc.json.
+ */
+import { build } from 'esbuild';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(__dirname, '..');
+const functionsDir = path.join(root, 'cloudfunctions');
+
+export function functionNames(): string[] {
+  return readdirSync(functionsDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(path.join(functionsDir, entry.name, 'index.ts')))
+    .map((entry) => entry.name)
+    .sort();
+}
+
+export async function buildFunctions({ quiet = false } = {}): Promise<string[]> {
+  const names = functionNames();
+  await Promise.all(
+    names.map((name) =>
+      build({
+        entryPoints: [path.join(functionsDir, name, 'index.ts')],
+        outfile: path.join(functionsDir, name, 'index.js'),
+        bundle: true,
+        platform: 'node',
+        target: 'node16',
+        format: 'cjs',
+        external: ['@cloudbase/node-sdk'],
+        sourcemap: 'linked',
+        logLevel: quiet ? 'warning' : 'info',
+        legalComments: 'none',
+        minify: true,
+        keepNames: true,
+      }),
+    ),
+  );
+  writeCloudbaserc(names);
+  return names;
+}
+
+function writeCloudbaserc(names: string[]) {
+  const file = path.join(root, 'cloudbaserc.json');
+  const functions = names.map((name) => {
+    const config = JSON.parse(readFileSync(path.join(functionsDir, name, 'config.json'), 'utf8')) as Record<string, unknown>;
+    return { name, ...config, handler: 'index.main', installDependency: true, ignore: ['*.ts', '**/*.ts', 'actions', 'domain', 'jobs', 'repos'] };
+  });
+  const rc = { version: '2.0', envId: '{{env.ENV_ID}}', functionRoot: './cloudfunctions', functions };
+  const text = `${JSON.stringify(rc, null, 2)}\n`;
+  if (!existsSync(file) || readFileSync(file, 'utf8') !== text) writeFileSync(file, text);
+}
+
+if (require.main === module) {
+  buildFunctions().then(
+    (names) => console.log(`built ${names.length} functions: ${names.join(', ')}`),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,38 @@
+import tcb from '@cloudbase/node-sdk';
+import path from 'node:path';
+import { startLocalCloud, type LocalCloud } from '../emulator/server';
+import { buildFunctions } from './build-functions';
+import { seed } from './seed';
+
+export const ROOT = path.resolve(__dirname, '..');
+
+export interface StackOptions {
+  port?: number;
+  dataDir: string;
+  staticDir?: string;
+  timers?: boolean;
+}
+
+/** An admin SDK client of a local cloud: what scripts and tests use to read and write directly. */
+export function adminApp(url: string) {
+  return tcb.init({ env: 'local', secretId: 'local', secretKey: 'local', serviceUrl: `${url}/admin` });
+}
+
+/** Builds the functions, starts the local CloudBase and seeds it on first run. */
+export async function startStack(options: StackOptions): Promise<{ cloud: LocalCloud; seeded: boolean }> {
+  await buildFunctions({ quiet: true });
+  const cloud = await startLocalCloud({
+    port: options.port ?? 0,
+    dataDir: options.dataDir,
+    functionsDir: path.join(ROOT, 'cloudfunctions'),
+    staticDir: options.staticDir,
+    timers: options.timers ?? true,
+  });
+  try {
+    const seeded = await seed(adminApp(cloud.url).database());
+    return { cloud, seeded };
+  } catch (error) {
+    await cloud.close();
+    throw error;
+  }
+}
