@@ -1,0 +1,44 @@
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { LocalCloud } from '../../emulator/server';
+import { ROOT, startStack } from '../../scripts/localStack';
+
+export const SCREENSHOTS = path.join(ROOT, 'test-results', 'screenshots');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** The whole local system serving the built H5 app, and a headless Debian Chromium on it. */
+export async function startBrowserStack(): Promise<{ cloud: LocalCloud; context: BrowserContext; close: () => Promise<void> }> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'jy-e2e-'));
+  const { cloud } = await startStack({ dataDir, staticDir: path.join(ROOT, 'dist-h5'), timers: false });
+  const context = await chromium.launchPersistentContext(mkdtempSync(path.join(os.tmpdir(), 'jy-chromium-')), {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return {
+    cloud,
+    context,
+    close: async () => {
+      await context.close();
+      await cloud.close();
+    },
+  };
+}
+
+/** Signs in on the local demo sign-in page by choosing the persona, as a person would. */
+export async function signInAs(page: Page, baseUrl: string, personaLabel: string, next = '/') {
+  await page.goto(`${baseUrl}/dev/login?next=${encodeURIComponent(next)}`);
+  await page.getByText(personaLabel).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/dev/login'));
+}
+
+export async function screenshot(page: Page, name: string) {
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
