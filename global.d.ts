@@ -5,8 +5,15 @@ declare module '*.scss';
 
 declare namespace NodeJS {
   interface ProcessEnv {
-    TARO_ENV: 'weapp' | 'h5' | undefined;
-    NODE_ENV: 'development' | 'production' | 'test';
+    TARO_ENV?: 'weapp' | 'h5';
     TARO_APP_CLOUD_ENV?: string;
+  }
+}
+
+declare namespace NodeJS {
+  interface ProcessEnv {
+    TARO_APP_TMPL_APPEAL_ACCEPTED?: string;
+    TARO_APP_TMPL_APPEAL_PROGRESS?: string;
+    TARO_APP_TMPL_APPEAL_RESOLVED?: string;
   }
 }

@@ -51,7 +51,7 @@ function writeCloudbaserc(names: string[]) {
   if (!existsSync(file) || readFileSync(file, 'utf8') !== text) writeFileSync(file, text);
 }
 
-if (require.main === module) {
+if (process.argv[1] && path.resolve(process.argv[1]) === __filename) {
   buildFunctions().then(
     (names) => console.log(`built ${names.length} functions: ${names.join(', ')}`),
     (error: unknown) => {

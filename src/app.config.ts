@@ -1,5 +1,5 @@
 export default defineAppConfig({
-  pages: ['pages/home/index', 'pages/scan/index', 'pages/mine/index'],
+  pages: ['pages/home/index', 'pages/scan/index', 'pages/appeal-new/index', 'pages/appeals/index', 'pages/appeal/index', 'pages/mine/index'],
   subPackages: [
     { root: 'packages/booking', pages: ['index'] },
     { root: 'packages/volunteer', pages: ['index'] },

@@ -1,3 +1,4 @@
+import { appealsContract } from './appeals';
 import { orgContract } from './org';
 import { usersContract } from './users';
 
@@ -5,6 +6,7 @@ import { usersContract } from './users';
 export const contract = {
   org: orgContract,
   users: usersContract,
+  appeals: appealsContract,
 };
 
 export type Contract = typeof contract;

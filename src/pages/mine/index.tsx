@@ -33,6 +33,7 @@ export default function Mine() {
               {profile.isStaff && (
                 <Cell title="工作台" description="辖区诉求、组织架构" clickable onClick={() => Taro.navigateTo({ url: '/packages/admin/index' })} data-testid="open-admin" />
               )}
+              <Cell title="我的诉求" description="进度、评价" clickable onClick={() => Taro.navigateTo({ url: '/pages/appeals/index' })} />
               <Cell title="预约服务" clickable onClick={() => Taro.navigateTo({ url: '/packages/booking/index' })} />
               <Cell title="志愿服务" clickable onClick={() => Taro.navigateTo({ url: '/packages/volunteer/index' })} />
               <Cell title="家园议事" clickable onClick={() => Taro.navigateTo({ url: '/packages/council/index' })} />

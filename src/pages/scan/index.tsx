@@ -46,7 +46,7 @@ export default function Scan() {
             <PlaceCard place={place} title="所属网格与社区" />
             <View className="muted scan__hint">已记住这个楼栋，之后反映诉求会自动定位到这里。</View>
             <View className="actions">
-              <Button type="primary" block onClick={() => Taro.navigateTo({ url: '/pages/mine/index' })}>
+              <Button type="primary" block onClick={() => Taro.navigateTo({ url: '/pages/appeal-new/index' })} data-testid="file-appeal">
                 反映诉求
               </Button>
               <Button block onClick={goHome} data-testid="go-home">

@@ -1,0 +1,65 @@
+import { View, Text } from '@tarojs/components';
+import { Tag } from '@nutui/nutui-react-taro';
+import type { AppealDetail, DueState } from '@contract/appeals';
+import { formatTime } from '@/utils/format';
+import { PhotoRow } from '../CloudImage';
+import './appeal.scss';
+
+const DUE_TEXT: Record<DueState, string> = { ok: '', dueSoon: '即将超期', overdue: '已超期' };
+
+export function DueTag({ state }: { state: DueState | null | undefined }) {
+  if (!state || state === 'ok') return null;
+  return (
+    <Tag type={state === 'overdue' ? 'danger' : 'warning'} data-testid="due-tag">
+      {DUE_TEXT[state]}
+    </Tag>
+  );
+}
+
+/** What the appeal is, where, who holds it now and by when. */
+export function AppealOverview({ appeal }: { appeal: AppealDetail }) {
+  return (
+    <View className="card">
+      <View className="appeal__head">
+        <Text className="card__title">{appeal.categoryLabel}</Text>
+        <Tag type="primary" data-testid="appeal-status">
+          {appeal.statusLabel}
+        </Tag>
+      </View>
+      <Text className="muted">编号 {appeal.no} · {formatTime(appeal.filedAt)}</Text>
+      <Text className="appeal__description" data-testid="appeal-description">
+        {appeal.description}
+      </Text>
+      <PhotoRow photos={appeal.photos} />
+      <View className="row">
+        <Text className="muted">位置</Text>
+        <Text>
+          {appeal.place.estateName} {appeal.place.buildingName}
+        </Text>
+      </View>
+      <View className="row">
+        <Text className="muted">当前办理</Text>
+        <Text data-testid="appeal-holder">
+          {appeal.holder.name}
+          {appeal.holder.handlerName ? ` · ${appeal.holder.handlerName}` : ''}
+        </Text>
+      </View>
+      {appeal.firstResponderName && (
+        <View className="row">
+          <Text className="muted">首问责任人</Text>
+          <Text>{appeal.firstResponderName}</Text>
+        </View>
+      )}
+      {appeal.deadline && (
+        <View className="row">
+          <Text className="muted">{appeal.deadline.kind === 'respond' ? '响应时限' : '办结时限'}</Text>
+          <View className="appeal__due">
+            <Text>{formatTime(appeal.deadline.dueAt)}</Text>
+            <DueTag state={appeal.deadline.state} />
+          </View>
+        </View>
+      )}
+      {appeal.followerCount > 0 && <Text className="muted">{appeal.followerCount} 位邻居也遇到了这个问题</Text>}
+    </View>
+  );
+}

@@ -1,0 +1,255 @@
+import { useEffect, useMemo, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { View, Text, Textarea, Input } from '@tarojs/components';
+import { Button, Switch } from '@nutui/nutui-react-taro';
+import type { AppealCategory, SimilarAppeal } from '@contract/appeals';
+import { APPEAL_LIMITS } from '@contract/appeals.constants';
+import { api } from '@/api';
+import { ApiError, toApiError } from '@/api/errors';
+import { uploadPhoto } from '@/api/storage';
+import { askForAppealUpdates } from '@/api/subscribe';
+import { AsyncView } from '@/components/AsyncView';
+import { CloudImage } from '@/components/CloudImage';
+import { PlaceCard } from '@/components/PlaceCard';
+import { useRequest } from '@/hooks/useRequest';
+import { currentPlace } from '@/state/place';
+import { clearDraft, loadDraft, saveDraft, type AppealDraft } from './draft';
+import './index.scss';
+
+const openDetail = (id: string) => Taro.redirectTo({ url: `/pages/appeal/index?id=${id}` });
+
+function NoPlace() {
+  return (
+    <View className="page">
+      <View className="card" data-testid="need-place">
+        <Text className="card__title">请先扫描楼栋码</Text>
+        <Text className="muted">诉求会定位到您扫码的楼栋，由负责这栋楼的网格员、物业或社区办理。请扫描楼栋单元门口的“有呼必应一码通”二维码。</Text>
+      </View>
+      <Button block type="primary" onClick={() => Taro.reLaunch({ url: '/pages/home/index' })}>
+        去首页扫码
+      </Button>
+    </View>
+  );
+}
+
+function SimilarList({ items, onFollowed }: { items: SimilarAppeal[]; onFollowed: (id: string) => void }) {
+  const [busy, setBusy] = useState<string>();
+  const [error, setError] = useState<string>();
+  if (items.length === 0) return null;
+  const follow = async (id: string) => {
+    setBusy(id);
+    setError(undefined);
+    try {
+      await api.appeals.follow({ id });
+      onFollowed(id);
+    } catch (err) {
+      setError(toApiError(err).message);
+    } finally {
+      setBusy(undefined);
+    }
+  };
+  return (
+    <View className="card similar" data-testid="similar">
+      <Text className="card__title">邻居已反映过类似问题</Text>
+      <Text className="muted">48 小时内本楼栋已有相同类别的诉求正在办理。如果是同一件事，点“我也遇到了”一起跟进，不用重复提交。</Text>
+      {items.map((item) => (
+        <View key={item.id} className="similar__item">
+          <Text className="similar__excerpt">{item.excerpt}</Text>
+          <Text className="muted">
+            {item.residentName} · {item.statusLabel} · {item.followerCount} 人附议
+          </Text>
+          {item.isOwner || item.following ? (
+            <Button size="small" onClick={() => openDetail(item.id)}>
+              查看进度
+            </Button>
+          ) : (
+            <Button size="small" type="primary" fill="outline" loading={busy === item.id} onClick={() => follow(item.id)} data-testid="follow">
+              我也遇到了
+            </Button>
+          )}
+        </View>
+      ))}
+      {error && <Text className="field-error">{error}</Text>}
+    </View>
+  );
+}
+
+export default function AppealNew() {
+  const place = useMemo(currentPlace, []);
+  const [draft, setDraft] = useState<AppealDraft | null>(() => (place ? loadDraft(place.building.code) : null));
+  const [uploading, setUploading] = useState('');
+  const [submitting, setSubmitting] = useState(false);
+  const [error, setError] = useState<ApiError>();
+  const categories = useRequest(() => api.appeals.categories({}), []);
+  const similar = useRequest(
+    () => api.appeals.similar({ buildingCode: draft!.buildingCode, category: draft!.category! }),
+    [draft?.category],
+    Boolean(draft?.category),
+  );
+
+  useEffect(() => {
+    if (draft) saveDraft(draft);
+  }, [draft]);
+
+  if (!place || !draft) return <NoPlace />;
+  const update = (patch: Partial<AppealDraft>) => setDraft((d) => (d ? { ...d, ...patch } : d));
+  const selected = categories.data?.find((c) => c.key === draft.category);
+
+  const addPhotos = async () => {
+    const room = APPEAL_LIMITS.photosMax - draft.photos.length;
+    if (room <= 0) return;
+    let files: Array<{ path: string; size: number }>;
+    try {
+      files = (await Taro.chooseImage({ count: room, sizeType: ['compressed'], sourceType: ['album', 'camera'] })).tempFiles;
+    } catch {
+      return; // closed the picker
+    }
+    setError(undefined);
+    const uploaded: string[] = [];
+    try {
+      for (const [i, file] of files.slice(0, room).entries()) {
+        setUploading(`正在上传第 ${i + 1}/${files.length} 张照片…`);
+        uploaded.push(await uploadPhoto(file.path, `appeals/${draft.requestId}`, file.size));
+      }
+    } catch (err) {
+      setError(toApiError(err));
+    } finally {
+      setUploading('');
+      if (uploaded.length) update({ photos: [...draft.photos, ...uploaded] });
+    }
+  };
+
+  const submit = async () => {
+    setError(undefined);
+    if (!draft.category) return setError(new ApiError('INVALID_INPUT', '请选择诉求类别', [{ path: 'category', message: '请选择诉求类别' }]));
+    await askForAppealUpdates();
+    setSubmitting(true);
+    try {
+      const appeal = await api.appeals.create({
+        requestId: draft.requestId,
+        buildingCode: draft.buildingCode,
+        category: draft.category,
+        description: draft.description,
+        photos: draft.photos,
+        phone: draft.phone.trim() || undefined,
+        anonymous: draft.anonymous,
+      });
+      clearDraft();
+      void Taro.showToast({ title: '已提交', icon: 'success' });
+      void openDetail(appeal.id);
+    } catch (err) {
+      const apiError = toApiError(err);
+      setError(
+        apiError.code === 'NETWORK'
+          ? new ApiError('NETWORK', '网络不稳定，诉求还没有提交成功。内容已保存，请稍后点“重新提交”，不会重复提交。')
+          : apiError,
+      );
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  const fieldError = (path: string) => {
+    const message = error?.fieldMessage(path);
+    return message ? <Text className="field-error">{message}</Text> : null;
+  };
+  const descriptionLength = Array.from(draft.description).length;
+
+  return (
+    <View className="page appeal-new">
+      <PlaceCard place={place} title="诉求位置" />
+
+      <View className="card">
+        <Text className="card__title">问题类别</Text>
+        <AsyncView state={categories}>
+          {(list) => (
+            <View className="appeal-new__categories" data-testid="categories">
+              {list.map((c) => (
+                <View
+                  key={c.key}
+                  className={`appeal-new__category${draft.category === c.key ? ' appeal-new__category--on' : ''}`}
+                  onClick={() => update({ category: c.key as AppealCategory })}
+                  data-testid={`category-${c.key}`}
+                >
+                  <Text>{c.label}</Text>
+                </View>
+              ))}
+            </View>
+          )}
+        </AsyncView>
+        {selected && (
+          <Text className="muted">
+            {selected.hint}。{selected.respondHours} 个工作小时内响应，{selected.resolveDays} 个工作日内办结。
+          </Text>
+        )}
+        {fieldError('category')}
+      </View>
+
+      {similar.data && <SimilarList items={similar.data} onFollowed={(id) => void openDetail(id)} />}
+
+      <View className="card">
+        <Text className="card__title">问题描述</Text>
+        <Textarea
+          className="appeal-new__textarea"
+          value={draft.description}
+          maxlength={APPEAL_LIMITS.descriptionMax}
+          placeholder="请描述问题的具体位置和情况，例如：2单元楼道灯坏了一周，晚上看不清台阶。"
+          onInput={(e) => update({ description: e.detail.value })}
+          data-testid="description"
+        />
+        <Text className="muted appeal-new__count">
+          {descriptionLength}/{APPEAL_LIMITS.descriptionMax}
+        </Text>
+        {fieldError('description')}
+      </View>
+
+      <View className="card">
+        <Text className="card__title">现场照片（选填，最多 {APPEAL_LIMITS.photosMax} 张）</Text>
+        <View className="photo-row">
+          {draft.photos.map((id) => (
+            <View key={id} className="appeal-new__photo">
+              <CloudImage fileID={id} className="photo-row__item" />
+              <Text className="appeal-new__remove" onClick={() => update({ photos: draft.photos.filter((p) => p !== id) })}>
+                删除
+              </Text>
+            </View>
+          ))}
+          {draft.photos.length < APPEAL_LIMITS.photosMax && (
+            <View className="photo-row__item appeal-new__add" onClick={addPhotos} data-testid="add-photo">
+              <Text>＋ 添加</Text>
+            </View>
+          )}
+        </View>
+        {uploading && <Text className="muted">{uploading}</Text>}
+        {fieldError('photos')}
+      </View>
+
+      <View className="card">
+        <Text className="card__title">联系方式（选填）</Text>
+        <Input
+          className="appeal-new__input"
+          type="number"
+          maxlength={13}
+          value={draft.phone}
+          placeholder="手机号，仅办理人员可见"
+          onInput={(e) => update({ phone: e.detail.value })}
+          data-testid="phone"
+        />
+        {fieldError('phone')}
+        <View className="row appeal-new__switch">
+          <Text>公开时隐去我的信息</Text>
+          <Switch checked={draft.anonymous} onChange={(value: boolean) => update({ anonymous: value })} />
+        </View>
+      </View>
+
+      {error && !error.issues.length && (
+        <Text className="field-error appeal-new__error" data-testid="submit-error">
+          {error.message}
+        </Text>
+      )}
+      <Button block type="primary" loading={submitting} disabled={submitting || Boolean(uploading)} onClick={submit} data-testid="submit">
+        {error?.code === 'NETWORK' ? '重新提交' : '提交诉求'}
+      </Button>
+    </View>
+  );
+}

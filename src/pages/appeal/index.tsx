@@ -1,0 +1,127 @@
+import { useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { View, Text, Textarea } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import type { AppealDetail, Rating } from '@contract/appeals';
+import { APPEAL_LIMITS, RATING_LABELS, RATINGS } from '@contract/appeals.constants';
+import { api } from '@/api';
+import { toApiError } from '@/api/errors';
+import { AsyncView } from '@/components/AsyncView';
+import { AppealOverview } from '@/components/appeal/AppealOverview';
+import { Timeline } from '@/components/appeal/Timeline';
+import { useRequest } from '@/hooks/useRequest';
+import { formatTime } from '@/utils/format';
+import { PhotoRow } from '@/components/CloudImage';
+import './index.scss';
+
+function RateForm({ appeal, onRated }: { appeal: AppealDetail; onRated: (next: AppealDetail) => void }) {
+  const [rating, setRating] = useState<Rating>();
+  const [comment, setComment] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const submit = async () => {
+    if (!rating) return setError('请选择满意度');
+    setBusy(true);
+    setError(undefined);
+    try {
+      onRated(await api.appeals.rate({ id: appeal.id, rating, comment: comment.trim() || undefined }));
+    } catch (err) {
+      setError(toApiError(err).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <View className="card" data-testid="rate-form">
+      <Text className="card__title">评价办理结果</Text>
+      <View className="appeal-detail__ratings">
+        {RATINGS.map((value) => (
+          <View
+            key={value}
+            className={`appeal-detail__rating${rating === value ? ' appeal-detail__rating--on' : ''}`}
+            onClick={() => setRating(value)}
+            data-testid={`rating-${value}`}
+          >
+            <Text>{RATING_LABELS[value]}</Text>
+          </View>
+        ))}
+      </View>
+      {rating === 'dissatisfied' && <Text className="muted">选择不满意，诉求会退回重新办理；再次不满意将上报上一级。</Text>}
+      <Textarea
+        className="appeal-detail__comment"
+        value={comment}
+        maxlength={APPEAL_LIMITS.commentMax}
+        placeholder="说说您的感受（选填）"
+        onInput={(e) => setComment(e.detail.value)}
+      />
+      {error && <Text className="field-error">{error}</Text>}
+      <Button block type="primary" loading={busy} onClick={submit} data-testid="submit-rating">
+        提交评价
+      </Button>
+    </View>
+  );
+}
+
+export default function AppealPage() {
+  const { params } = useRouter();
+  const id = params.id ?? '';
+  const [fresh, setFresh] = useState<AppealDetail>();
+  const state = useRequest(() => api.appeals.detail({ id }), [id]);
+  const [following, setFollowing] = useState(false);
+
+  const follow = async (appeal: AppealDetail) => {
+    setFollowing(true);
+    try {
+      await api.appeals.follow({ id: appeal.id });
+      state.reload();
+    } catch (err) {
+      void Taro.showToast({ title: toApiError(err).message, icon: 'none' });
+    } finally {
+      setFollowing(false);
+    }
+  };
+
+  return (
+    <View className="page appeal-detail">
+      <AsyncView state={state}>
+        {(loaded) => {
+          const appeal = fresh?.id === loaded.id && fresh.version >= loaded.version ? fresh : loaded;
+          return (
+            <View>
+              <AppealOverview appeal={appeal} />
+              {appeal.resolution && (
+                <View className="card" data-testid="resolution">
+                  <Text className="card__title">办理结果</Text>
+                  <Text className="appeal__description">{appeal.resolution.text}</Text>
+                  <PhotoRow photos={appeal.resolution.photos} />
+                  <Text className="muted">
+                    {appeal.resolution.byName} · {formatTime(appeal.resolution.at)}
+                  </Text>
+                </View>
+              )}
+              {appeal.rating && (
+                <View className="card" data-testid="rating">
+                  <Text className="card__title">我的评价：{appeal.rating.label}</Text>
+                  {appeal.rating.comment && <Text>{appeal.rating.comment}</Text>}
+                </View>
+              )}
+              {appeal.can.rate && <RateForm appeal={appeal} onRated={setFresh} />}
+              {appeal.can.follow && (
+                <Button block type="primary" fill="outline" loading={following} onClick={() => follow(appeal)}>
+                  我也遇到了
+                </Button>
+              )}
+              <View className="card">
+                <Text className="card__title">办理进度</Text>
+                <Timeline items={appeal.timeline} />
+              </View>
+              <Button block onClick={() => Taro.redirectTo({ url: '/pages/appeals/index' })}>
+                我的诉求
+              </Button>
+            </View>
+          );
+        }}
+      </AsyncView>
+    </View>
+  );
+}
