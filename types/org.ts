@@ -8,7 +8,7 @@ export const BuildingCode = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(BUILDING_CODE_PATTERN, { message: '楼栋码格式不正确' })
+  .regex(BUILDING_CODE_PATTERN, { message: '楼栋码格式不正确', abort: true })
   .refine((code) => code.startsWith(CITY_DIVISION_PREFIX), { message: '这不是本市的楼栋码' });
 
 export interface OrgUnit {

@@ -1,0 +1,201 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MemoryDb } from '../functions/fixtures/memory-db';
+import { startLocalCloud, type LocalCloud } from '../server';
+import { safeNext } from './http';
+import { loadSecret, SessionSigner, SESSION_MAX_AGE_SECONDS } from './session';
+
+const FIXTURES = join(__dirname, '..', 'functions', 'fixtures');
+
+function seedDb(): MemoryDb {
+  return new MemoryDb({
+    users: [
+      { _id: 'o_staff', name: '李建国', roles: ['gridWorker'], demo: { label: '网格员 · 李建国', order: 2 }, createdAt: new Date() },
+      { _id: 'o_wang', name: '王秀英', roles: ['resident'], demo: { label: '居民 · 王秀英', order: 1 }, createdAt: new Date() },
+      { _id: 'o_plain', name: '张三', roles: ['resident'], createdAt: new Date() },
+    ],
+    messageLog: [
+      { _id: 'm1', touser: 'o_wang', template: '诉求受理通知', data: { thing1: '楼道灯不亮' }, createdAt: new Date('2025-03-01T02:00:00Z') },
+      { _id: 'm2', touser: 'o_wang', template: '办结通知', data: { thing1: '已更换灯泡' }, createdAt: new Date('2025-03-02T02:00:00Z') },
+    ],
+  });
+}
+
+describe('session cookies', () => {
+  const signer = new SessionSigner(Buffer.alloc(32, 7));
+
+  it('round-trips and refuses tampering, other keys and expiry', () => {
+    const value = signer.issue('o_wang');
+    expect(signer.verify(value)?.openid).toBe('o_wang');
+    const [v, , exp, mac] = value.split('.');
+    const forged = [v, Buffer.from('o_staff').toString('base64url'), exp, mac].join('.');
+    expect(signer.verify(forged)).toBeNull();
+    expect(new SessionSigner(Buffer.alloc(32, 8)).verify(value)).toBeNull();
+    expect(signer.verify(signer.issue('o_wang', Date.now() - (SESSION_MAX_AGE_SECONDS + 1) * 1000))).toBeNull();
+    expect(signer.verify('garbage')).toBeNull();
+    expect(signer.verify(undefined)).toBeNull();
+  });
+
+  it('keeps only same-origin relative paths as the return address', () => {
+    expect(safeNext('/pages/index/index?x=1#top')).toBe('/pages/index/index?x=1#top');
+    expect(safeNext('//evil.example/')).toBe('/');
+    expect(safeNext('/\\evil.example')).toBe('/');
+    expect(safeNext('https://evil.example/')).toBe('/');
+    expect(safeNext(null)).toBe('/');
+  });
+});
+
+describe('H5 bridge', () => {
+  let dataDir: string;
+  let cloud: LocalCloud;
+  let db: MemoryDb;
+
+  const call = (name: string, data: unknown, cookie?: string, extra: Record<string, string> = {}) =>
+    fetch(`${cloud.url}/api/functions/${name}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}), ...extra },
+      body: JSON.stringify(data),
+    });
+  const login = (openid: string, next = '/') =>
+    fetch(`${cloud.url}/dev/login`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ openid, next }).toString(),
+    });
+  const cookieOf = (res: Response) => (res.headers.get('set-cookie') ?? '').split(';')[0];
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'jy-bridge-'));
+    db = seedDb();
+    cloud = await startLocalCloud({ dataDir, functionsDir: FIXTURES, timers: false, instancesPerFunction: 2, db });
+  });
+
+  afterAll(async () => {
+    await cloud.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('refuses calls without a valid session', async () => {
+    const none = await call('whoami', { delayMs: 1 });
+    expect(none.status).toBe(401);
+    expect(await none.json()).toEqual({ errCode: 'UNAUTHENTICATED', errMsg: '请先登录' });
+
+    const secret = loadSecret(dataDir);
+    const real = new SessionSigner(secret).issue('o_wang');
+    const [v, , exp, mac] = real.split('.');
+    const forged = `jy_session=${[v, Buffer.from('o_staff').toString('base64url'), exp, mac].join('.')}`;
+    expect((await call('whoami', {}, forged)).status).toBe(401);
+
+    const otherKey = `jy_session=${new SessionSigner(Buffer.alloc(32, 1)).issue('o_staff')}`;
+    expect((await call('whoami', {}, otherKey)).status).toBe(401);
+
+    const expired = `jy_session=${new SessionSigner(secret).issue('o_wang', Date.now() - 8 * 24 * 3600_000)}`;
+    expect((await call('whoami', {}, expired)).status).toBe(401);
+
+    expect((await fetch(`${cloud.url}/api/session`)).status).toBe(401);
+    // An openid in the body is just data.
+    const bodyOnly = await call('whoami', { openid: 'o_staff', userInfo: { openId: 'o_staff' } });
+    expect(bodyOnly.status).toBe(401);
+  });
+
+  it('serves the demo sign-in page with the seeded personas in order', async () => {
+    const res = await fetch(`${cloud.url}/dev/login?next=${encodeURIComponent('/pages/appeal/index')}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/html');
+    const html = await res.text();
+    expect(html).toContain('选择演示身份');
+    expect(html).toContain('name="viewport"');
+    expect(html.indexOf('居民 · 王秀英')).toBeGreaterThan(0);
+    expect(html.indexOf('居民 · 王秀英')).toBeLessThan(html.indexOf('网格员 · 李建国'));
+    expect(html).not.toContain('o_plain');
+    expect(html).toContain('value="/pages/appeal/index"');
+  });
+
+  it('signs in, calls functions as that user, and signs out', async () => {
+    const res = await login('o_wang', '/pages/appeal/index?id=1');
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/pages/appeal/index?id=1');
+    const setCookie = res.headers.get('set-cookie') ?? '';
+    expect(setCookie).toMatch(/^jy_session=/);
+    expect(setCookie).toContain('HttpOnly');
+    expect(setCookie).toContain('SameSite=Lax');
+    const cookie = cookieOf(res);
+
+    const session = await fetch(`${cloud.url}/api/session`, { headers: { cookie } });
+    expect(await session.json()).toEqual({ openid: 'o_wang', name: '王秀英', label: '居民 · 王秀英' });
+
+    const ok = await call('whoami', { delayMs: 1, tag: 't1', openid: 'o_staff' }, cookie);
+    expect(ok.status).toBe(200);
+    const body = (await ok.json()) as { result: { after: string; event: { tag: string } }; requestID: string; errMsg: string };
+    expect(body.errMsg).toBe('cloud.callFunction:ok');
+    expect(body.result.after).toBe('o_wang');
+    expect(body.result.event.tag).toBe('t1');
+    expect(body.requestID).toMatch(/[0-9a-f-]{36}/);
+
+    const logout = await fetch(`${cloud.url}/dev/logout`, { method: 'POST', headers: { cookie } });
+    expect(logout.status).toBe(200);
+    expect(logout.headers.get('set-cookie')).toContain('Max-Age=0');
+  });
+
+  it('refuses unknown personas and foreign redirects', async () => {
+    const bad = await login('o_plain');
+    expect(bad.status).toBe(400);
+    expect(bad.headers.get('set-cookie')).toBeNull();
+    expect(await bad.text()).toContain('该身份不存在');
+
+    const offsite = await login('o_staff', '//evil.example/steal');
+    expect(offsite.status).toBe(303);
+    expect(offsite.headers.get('location')).toBe('/');
+  });
+
+  it('signs in a brand-new user', async () => {
+    const res = await login('__new__');
+    const cookie = cookieOf(res);
+    const session = (await (await fetch(`${cloud.url}/api/session`, { headers: { cookie } })).json()) as Record<string, string>;
+    expect(session.openid).toMatch(/^o_local_[0-9a-f]{20}$/);
+    expect(session.label).toBe('新用户');
+  });
+
+  it('maps function failures to non-2xx answers', async () => {
+    const cookie = cookieOf(await login('o_wang'));
+    const boom = await call('boom', {}, cookie);
+    expect(boom.status).toBe(500);
+    const boomBody = (await boom.json()) as { errCode: string; errMsg: string };
+    expect(boomBody.errCode).toBe('FUNCTIONS_EXECUTE_FAIL');
+    expect(boomBody.errMsg).toMatch(/^cloud\.callFunction:fail .*boom: 故意失败/);
+
+    const missing = await call('nope', {}, cookie);
+    expect(missing.status).toBe(404);
+    expect(((await missing.json()) as { errCode: string }).errCode).toBe('FUNCTION_NOT_FOUND');
+
+    const badJson = await fetch(`${cloud.url}/api/functions/whoami`, { method: 'POST', headers: { cookie }, body: '{oops' });
+    expect(badJson.status).toBe(400);
+  });
+
+  it('refuses cross-site posts', async () => {
+    const cookie = cookieOf(await login('o_wang'));
+    const res = await call('whoami', {}, cookie, { origin: 'https://evil.example' });
+    expect(res.status).toBe(403);
+  });
+
+  it('lists the message log newest first, and copes with no log', async () => {
+    const json = (await (await fetch(`${cloud.url}/api/dev/messages`)).json()) as { messages: { _id: string; createdAt: string }[] };
+    expect(json.messages.map((m) => m._id)).toEqual(['m2', 'm1']);
+    expect(json.messages[0].createdAt).toBe('2025-03-02T02:00:00.000Z');
+    const html = await (await fetch(`${cloud.url}/dev/messages`)).text();
+    expect(html).toContain('消息记录');
+    expect(html.indexOf('已更换灯泡')).toBeLessThan(html.indexOf('楼道灯不亮'));
+    expect(html).toContain('2025/03/02 10:00:00');
+
+    db.collections.delete('messageLog');
+    const empty = (await (await fetch(`${cloud.url}/api/dev/messages`)).json()) as { messages: unknown[] };
+    expect(empty.messages).toEqual([]);
+    expect(await (await fetch(`${cloud.url}/dev/messages`)).text()).toContain('还没有消息');
+  });
+
+  it('keeps its secret in dataDir', () => {
+    expect(readFileSync(join(dataDir, 'local-secret'), 'utf8')).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
