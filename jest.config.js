@@ -27,6 +27,16 @@ module.exports = {
       transform: { '^.+\\.(t|j)sx?$': swc },
     },
     {
+      displayName: 'miniprogram',
+      // The compiled weapp build (dist/) in miniprogram-simulate against the real local cloud:
+      // node's environment plus a jsdom DOM (see the file for why not jest-environment-jsdom).
+      testEnvironment: '<rootDir>/tests/miniprogram/environment.js',
+      testMatch: ['<rootDir>/tests/miniprogram/**/*.mp.test.ts'],
+      testPathIgnorePatterns: ignore,
+      transform: { '^.+\\.(t|j)sx?$': swc },
+      transformIgnorePatterns: ['/node_modules/', '/dist/'],
+    },
+    {
       displayName: 'components',
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/src/**/*.test.tsx', '<rootDir>/tests/components/**/*.test.tsx'],

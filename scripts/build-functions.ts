@@ -3,7 +3,7 @@
  * folder: index.js beside its package.json and config.json, and lists them in cloudbaserc.json.
  */
 import { build } from 'esbuild';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(__dirname, '..');
@@ -19,8 +19,8 @@ export function functionNames(): string[] {
 export async function buildFunctions({ quiet = false } = {}): Promise<string[]> {
   const names = functionNames();
   await Promise.all(
-    names.map((name) =>
-      build({
+    names.map(async (name) => {
+      const { outputFiles } = await build({
         entryPoints: [path.join(functionsDir, name, 'index.ts')],
         outfile: path.join(functionsDir, name, 'index.js'),
         bundle: true,
@@ -33,11 +33,21 @@ export async function buildFunctions({ quiet = false } = {}): Promise<string[]> 
         legalComments: 'none',
         minify: true,
         keepNames: true,
-      }),
-    ),
+        write: false,
+      });
+      for (const file of outputFiles) writeIfChanged(file.path, file.text);
+    }),
   );
   writeCloudbaserc(names);
   return names;
+}
+
+/** Running functions may be loading these files: replace them atomically, and only when they changed. */
+function writeIfChanged(file: string, text: string) {
+  if (existsSync(file) && readFileSync(file, 'utf8') === text) return;
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, text);
+  renameSync(tmp, file);
 }
 
 function writeCloudbaserc(names: string[]) {
@@ -48,7 +58,7 @@ function writeCloudbaserc(names: string[]) {
   });
   const rc = { version: '2.0', envId: '{{env.ENV_ID}}', functionRoot: './cloudfunctions', functions };
   const text = `${JSON.stringify(rc, null, 2)}\n`;
-  if (!existsSync(file) || readFileSync(file, 'utf8') !== text) writeFileSync(file, text);
+  writeIfChanged(file, text);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === __filename) {
