@@ -21,7 +21,7 @@ export const orgRepo = {
   },
 
   async children(parentId: string): Promise<OrgUnit[]> {
-    const { data } = await db().collection('orgUnits').where({ parentId }).orderBy('name', 'asc').limit(1000).get();
+    const { data } = await db().collection('orgUnits').where({ parentId }).orderBy('_id', 'asc').limit(1000).get();
     return data as OrgUnit[];
   },
 
@@ -29,13 +29,13 @@ export const orgRepo = {
     const counts = new Map<string, number>();
     if (parentIds.length === 0) return counts;
     const _ = db().command;
-    const { list } = await db()
+    const { data } = await db()
       .collection('orgUnits')
       .aggregate()
       .match({ parentId: _.in(parentIds) })
       .group({ _id: '$parentId', n: db().command.aggregate.sum(1) })
       .end();
-    for (const row of list as Array<{ _id: string; n: number }>) counts.set(row._id, row.n);
+    for (const row of data as Array<{ _id: string; n: number }>) counts.set(row._id, row.n);
     return counts;
   },
 
