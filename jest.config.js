@@ -42,10 +42,11 @@ module.exports = {
       testMatch: ['<rootDir>/src/**/*.test.tsx', '<rootDir>/tests/components/**/*.test.tsx'],
       testPathIgnorePatterns: ignore,
       transform: { '^.+\\.(t|j)sx?$': swc, '^.+\\.mjs$': swc },
-      transformIgnorePatterns: ['/node_modules/(?!(@tarojs|@nutui|@stencil|@babel/runtime|@swc/helpers|classnames|lodash-es)/)'],
+      transformIgnorePatterns: [],
       moduleNameMapper: {
         '\\.(css|scss|less)$': '<rootDir>/tests/support/styleStub.js',
         '^@tarojs/taro$': '<rootDir>/tests/support/taro.ts',
+        '^(lottie-web|lottie-react)$': '<rootDir>/tests/support/lottieStub.js',
         '^@tarojs/components$': '<rootDir>/node_modules/@tarojs/components/lib/react/index.js',
         '^@nutui/nutui-react-taro$': '<rootDir>/node_modules/@nutui/nutui-react-taro/dist/es/packages/nutui.react.build.js',
         '^@/(.*)$': '<rootDir>/src/$1',
@@ -64,7 +65,8 @@ module.exports = {
       },
       globalSetup: '<rootDir>/tests/support/componentCloud.setup.ts',
       globalTeardown: '<rootDir>/tests/support/componentCloud.teardown.ts',
-      setupFiles: ['<rootDir>/tests/support/componentFetch.ts'],
+      setupFiles: ['<rootDir>/tests/support/componentEnv.ts'],
+      setupFilesAfterEnv: ['<rootDir>/tests/support/componentTiming.ts'],
     },
   ],
 };

@@ -3,6 +3,11 @@
  * localStorage, navigation is recorded, the router's params are set by the test.
  */
 import { useEffect } from 'react';
+import * as h5 from '@tarojs/taro-h5';
+
+export * from '@tarojs/taro-h5';
+export const getEnv = () => 'WEB';
+export const ENV_TYPE = { WEAPP: 'WEAPP', WEB: 'WEB', RN: 'RN', SWAN: 'SWAN', ALIPAY: 'ALIPAY', TT: 'TT', QQ: 'QQ', JD: 'JD', HARMONY: 'HARMONY' };
 
 export const navigation: Array<{ method: string; url?: string }> = [];
 let routerParams: Record<string, string> = {};
@@ -24,7 +29,12 @@ export const useDidHide = () => undefined;
 export const useReachBottom = () => undefined;
 export const usePullDownRefresh = () => undefined;
 
+const base = ((h5 as unknown as { default?: object }).default ?? h5) as Record<string, unknown>;
+
 const Taro = {
+  ...base,
+  getEnv,
+  ENV_TYPE,
   getStorageSync: (key: string): unknown => {
     const raw = window.localStorage.getItem(key);
     return raw === null ? '' : JSON.parse(raw);
