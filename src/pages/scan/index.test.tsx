@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro, { navigation, setRouterParams } from '../../../tests/support/taro';
-import { actAs } from '../../../tests/support/componentFetch';
+import { actAs } from '../../../tests/support/componentEnv';
 import Scan from './index';
 
 beforeEach(() => {
