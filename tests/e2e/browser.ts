@@ -35,7 +35,7 @@ export async function startBrowserStack(): Promise<{ cloud: LocalCloud; context:
 /** Signs in on the local demo sign-in page by choosing the persona, as a person would. */
 export async function signInAs(page: Page, baseUrl: string, personaLabel: string, next = '/') {
   await page.goto(`${baseUrl}/dev/login?next=${encodeURIComponent(next)}`);
-  await page.getByText(personaLabel).click();
+  await page.getByRole('button', { name: personaLabel }).first().click();
   await page.waitForURL((url) => !url.pathname.startsWith('/dev/login'));
 }
 
