@@ -4,7 +4,7 @@ export default defineAppConfig({
     { root: 'packages/booking', pages: ['index'] },
     { root: 'packages/volunteer', pages: ['index'] },
     { root: 'packages/council', pages: ['index'] },
-    { root: 'packages/admin', pages: ['index'] },
+    { root: 'packages/admin', pages: ['index', 'inbox/index', 'appeal/index', 'dashboard/index', 'rules/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -1,18 +1,38 @@
 import { useState } from 'react';
 import { View, Text } from '@tarojs/components';
 import { Cell, Tag } from '@nutui/nutui-react-taro';
+import Taro from '@tarojs/taro';
 import { ORG_LEVEL_LABELS } from '@contract/org.constants';
 import type { OrgUnitView } from '@contract/org';
+import type { Me } from '@contract/users';
 import { api } from '@/api';
 import { AsyncView } from '@/components/AsyncView';
 import { useRequest } from '@/hooks/useRequest';
+import { ORG_STAFF_ROLES, hasAnyRole } from './shared/labels';
+import './index.scss';
+
+interface WorkEntry {
+  key: string;
+  label: string;
+  hint: string;
+  url: string;
+  show: (me: Me) => boolean;
+}
+
+const WORK_ENTRIES: WorkEntry[] = [
+  { key: 'inbox', label: '诉求工单', hint: '签收、回复、转办、办结', url: '/packages/admin/inbox/index', show: (me) => me.isStaff },
+  { key: 'dashboard', label: '数据看板', hint: '响应率、解决率、满意率与通报', url: '/packages/admin/dashboard/index', show: (me) => hasAnyRole(me.roles, ORG_STAFF_ROLES) },
+  { key: 'rules', label: '流转规则', hint: '各类诉求交给谁办', url: '/packages/admin/rules/index', show: (me) => me.roles.includes('community_staff') },
+];
 
 /** Staff workbench: the caller's jurisdiction, browsable down to grids and buildings. */
 export default function AdminHome() {
   const [trail, setTrail] = useState<OrgUnitView[]>([]);
   const parent = trail[trail.length - 1];
   const me = useRequest(() => api.users.me({}), []);
-  const units = useRequest(() => api.org.listUnits({ parentId: parent?.id }), [parent?.id]);
+  // Property staff have no org jurisdiction: they get the inbox only.
+  const hasJurisdiction = Boolean(me.data?.jurisdiction);
+  const units = useRequest(() => api.org.listUnits({ parentId: parent?.id }), [parent?.id], hasJurisdiction);
   const buildings = useRequest(
     () => api.org.listBuildings({ unitId: parent!.id, page: 1, pageSize: 50 }),
     [parent?.id],
@@ -23,57 +43,72 @@ export default function AdminHome() {
     <View className="page">
       <AsyncView state={me}>
         {(profile) => (
-          <View className="card">
-            <Text className="card__title">{profile.name}</Text>
-            <Text className="muted">辖区：{profile.jurisdiction?.unitNames.join('、') ?? '无'}</Text>
-          </View>
+          <>
+            <View className="card">
+              <Text className="card__title">{profile.name}</Text>
+              <Text className="muted">
+                {profile.propertyCompany ? `物业：${profile.propertyCompany.name}` : `辖区：${profile.jurisdiction?.unitNames.join('、') ?? '无'}`}
+              </Text>
+            </View>
+            <View className="card admin-home__entries" data-testid="work-entries">
+              {WORK_ENTRIES.filter((entry) => entry.show(profile)).map((entry) => (
+                <View key={entry.key} className="admin-home__entry" data-testid={`entry-${entry.key}`} onClick={() => Taro.navigateTo({ url: entry.url })}>
+                  <Text className="admin-home__entry-label">{entry.label}</Text>
+                  <Text className="muted">{entry.hint}</Text>
+                </View>
+              ))}
+              {!profile.isStaff && <Text className="muted">您还不是工作人员，没有可办理的事项。</Text>}
+            </View>
+          </>
         )}
       </AsyncView>
 
-      <View className="card">
-        <Text className="card__title">组织架构</Text>
-        <View style={{ display: 'flex', flexWrap: 'wrap', gap: '8px', marginBottom: '12px' }}>
-          <Text className="muted" onClick={() => setTrail([])}>
-            我的辖区
-          </Text>
-          {trail.map((unit, i) => (
-            <Text key={unit.id} className="muted" onClick={() => setTrail(trail.slice(0, i + 1))}>
-              {' › '}
-              {unit.name}
+      {hasJurisdiction && (
+        <View className="card">
+          <Text className="card__title">组织架构</Text>
+          <View style={{ display: 'flex', flexWrap: 'wrap', gap: '8px', marginBottom: '12px' }}>
+            <Text className="muted" onClick={() => setTrail([])}>
+              我的辖区
             </Text>
-          ))}
+            {trail.map((unit, i) => (
+              <Text key={unit.id} className="muted" onClick={() => setTrail(trail.slice(0, i + 1))}>
+                {' › '}
+                {unit.name}
+              </Text>
+            ))}
+          </View>
+          {parent?.level === 'grid' ? (
+            <AsyncView state={buildings}>
+              {(page) => (
+                <View>
+                  <Text className="muted">共 {page.total} 栋</Text>
+                  {page.items.map((b) => (
+                    <Cell key={b._id} title={b.name} description={b.address} extra={b.code} />
+                  ))}
+                </View>
+              )}
+            </AsyncView>
+          ) : (
+            <AsyncView state={units}>
+              {(list) => (
+                <View data-testid="unit-list">
+                  {list.length === 0 && <Text className="muted">暂无下级单位</Text>}
+                  {list.map((unit) => (
+                    <Cell
+                      key={unit.id}
+                      title={unit.name}
+                      extra={<Tag plain>{ORG_LEVEL_LABELS[unit.level]}</Tag>}
+                      description={unit.level === 'grid' ? '查看楼栋' : `下级 ${unit.childCount} 个`}
+                      clickable
+                      onClick={() => setTrail([...trail, unit])}
+                    />
+                  ))}
+                </View>
+              )}
+            </AsyncView>
+          )}
         </View>
-        {parent?.level === 'grid' ? (
-          <AsyncView state={buildings}>
-            {(page) => (
-              <View>
-                <Text className="muted">共 {page.total} 栋</Text>
-                {page.items.map((b) => (
-                  <Cell key={b._id} title={b.name} description={b.address} extra={b.code} />
-                ))}
-              </View>
-            )}
-          </AsyncView>
-        ) : (
-          <AsyncView state={units}>
-            {(list) => (
-              <View data-testid="unit-list">
-                {list.length === 0 && <Text className="muted">暂无下级单位</Text>}
-                {list.map((unit) => (
-                  <Cell
-                    key={unit.id}
-                    title={unit.name}
-                    extra={<Tag plain>{ORG_LEVEL_LABELS[unit.level]}</Tag>}
-                    description={unit.level === 'grid' ? '查看楼栋' : `下级 ${unit.childCount} 个`}
-                    clickable
-                    onClick={() => setTrail([...trail, unit])}
-                  />
-                ))}
-              </View>
-            )}
-          </AsyncView>
-        )}
-      </View>
+      )}
     </View>
   );
 }

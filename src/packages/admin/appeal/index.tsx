@@ -1,0 +1,155 @@
+import { useEffect, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import { Button, Tag } from '@nutui/nutui-react-taro';
+import type { AppealDetail } from '@contract/appeals';
+import { api } from '@/api';
+import { ApiError, toApiError } from '@/api/errors';
+import { AsyncView } from '@/components/AsyncView';
+import { AppealOverview } from '@/components/appeal/AppealOverview';
+import { Timeline } from '@/components/appeal/Timeline';
+import { PhotoRow } from '@/components/CloudImage';
+import { useRequest } from '@/hooks/useRequest';
+import { formatTime } from '@/utils/format';
+import { ActionPanel } from './ActionPanel';
+import './index.scss';
+
+function ResidentCard({ appeal }: { appeal: AppealDetail }) {
+  const resident = appeal.resident;
+  if (!resident) return null;
+  return (
+    <View className="card" data-testid="resident-card">
+      <Text className="card__title">居民联系方式</Text>
+      <View className="row">
+        <Text className="muted">姓名</Text>
+        <Text data-testid="resident-name">{resident.name}</Text>
+      </View>
+      <View className="row">
+        <Text className="muted">电话</Text>
+        {resident.phone && !resident.masked ? (
+          <Text className="admin-appeal__phone" data-testid="resident-phone" onClick={() => void Taro.makePhoneCall({ phoneNumber: resident.phone! })}>
+            {resident.phone}（点击拨打）
+          </Text>
+        ) : (
+          <Text data-testid="resident-phone">{resident.phone ?? '未留电话'}</Text>
+        )}
+      </View>
+      {resident.masked && <Text className="muted">完整联系方式仅首问责任人和当前承办人可见。</Text>}
+      {appeal.anonymous && <Text className="muted">居民选择了公开时隐去个人信息，请勿对外透露。</Text>}
+    </View>
+  );
+}
+
+function OutcomeCards({ appeal }: { appeal: AppealDetail }) {
+  return (
+    <>
+      {appeal.resolution && (
+        <View className="card" data-testid="resolution">
+          <Text className="card__title">办理结果</Text>
+          <Text className="admin-appeal__text">{appeal.resolution.text}</Text>
+          <PhotoRow photos={appeal.resolution.photos} />
+          <Text className="muted">
+            {appeal.resolution.byName} · {formatTime(appeal.resolution.at)}
+          </Text>
+        </View>
+      )}
+      {appeal.rating && (
+        <View className="card" data-testid="rating">
+          <View className="admin-appeal__rating">
+            <Text className="card__title">群众评价</Text>
+            <Tag type={appeal.rating.value === 'dissatisfied' ? 'danger' : 'success'}>{appeal.rating.label}</Tag>
+          </View>
+          {appeal.rating.comment && <Text className="admin-appeal__text">{appeal.rating.comment}</Text>}
+          <Text className="muted">{formatTime(appeal.rating.at)}</Text>
+        </View>
+      )}
+    </>
+  );
+}
+
+/** One appeal as staff see it: what, where, who to call, its story, and what I may do now. */
+export default function AdminAppeal() {
+  const { params } = useRouter();
+  const id = params.id ? decodeURIComponent(params.id) : '';
+  const first = useRequest(
+    () => (id ? api.appeals.detail({ id }) : Promise.reject(new ApiError('INVALID_INPUT', '缺少诉求编号，请从工单列表进入'))),
+    [id],
+  );
+  const [appeal, setAppeal] = useState<AppealDetail>();
+  const [refreshError, setRefreshError] = useState<string>();
+
+  useEffect(() => {
+    if (first.data) setAppeal(first.data);
+  }, [first.data]);
+
+  /** Reload in place after someone else moved the appeal on; the forms keep what was typed. */
+  const refresh = async () => {
+    try {
+      setAppeal(await api.appeals.detail({ id }));
+      setRefreshError(undefined);
+    } catch (err) {
+      setRefreshError(`刷新失败：${toApiError(err).message}`);
+    }
+  };
+
+  const back = (
+    <Button size="small" onClick={() => void Taro.navigateBack()}>
+      返回
+    </Button>
+  );
+
+  if (!appeal) {
+    return (
+      <View className="page admin-appeal">
+        <AsyncView state={first} errorAction={back}>
+          {() => null}
+        </AsyncView>
+      </View>
+    );
+  }
+
+  return (
+    <View className="page admin-appeal" data-testid="admin-appeal">
+      {refreshError && (
+        <View className="admin-banner admin-banner--error" data-testid="refresh-error">
+          <Text>{refreshError}</Text>
+          <Button size="mini" onClick={() => void refresh()}>
+            重试
+          </Button>
+        </View>
+      )}
+      <AppealOverview appeal={appeal} />
+      <View className="card admin-appeal__meta">
+        <View className="row">
+          <Text className="muted">办理层级</Text>
+          <Text>{appeal.levelLabel}</Text>
+        </View>
+        <View className="row">
+          <Text className="muted">状态</Text>
+          <Text data-testid="admin-appeal-status" data-status={appeal.status}>
+            {appeal.statusLabel}
+          </Text>
+        </View>
+        <View className="row">
+          <Text className="muted">所属</Text>
+          <Text>
+            {appeal.place.communityName} · {appeal.place.gridName}
+          </Text>
+        </View>
+        {appeal.place.address && (
+          <View className="row">
+            <Text className="muted">地址</Text>
+            <Text>{appeal.place.address}</Text>
+          </View>
+        )}
+      </View>
+      <ResidentCard appeal={appeal} />
+      <OutcomeCards appeal={appeal} />
+      <ActionPanel appeal={appeal} onDone={setAppeal} onStale={refresh} />
+      <View className="card">
+        <Text className="card__title">办理记录</Text>
+        <Timeline items={appeal.timeline} />
+      </View>
+    </View>
+  );
+}
