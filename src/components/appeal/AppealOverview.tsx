@@ -9,10 +9,11 @@ const DUE_TEXT: Record<DueState, string> = { ok: '', dueSoon: '即将超期', ov
 
 export function DueTag({ state }: { state: DueState | null | undefined }) {
   if (!state || state === 'ok') return null;
+  // NutUI's Tag drops data-* attributes: the test id sits on a wrapper.
   return (
-    <Tag type={state === 'overdue' ? 'danger' : 'warning'} data-testid="due-tag">
-      {DUE_TEXT[state]}
-    </Tag>
+    <View data-testid="due-tag" data-due={state}>
+      <Tag type={state === 'overdue' ? 'danger' : 'warning'}>{DUE_TEXT[state]}</Tag>
+    </View>
   );
 }
 
@@ -22,9 +23,9 @@ export function AppealOverview({ appeal }: { appeal: AppealDetail }) {
     <View className="card">
       <View className="appeal__head">
         <Text className="card__title">{appeal.categoryLabel}</Text>
-        <Tag type="primary" data-testid="appeal-status">
-          {appeal.statusLabel}
-        </Tag>
+        <View data-testid="appeal-status" data-status={appeal.status}>
+          <Tag type="primary">{appeal.statusLabel}</Tag>
+        </View>
       </View>
       <Text className="muted">编号 {appeal.no} · {formatTime(appeal.filedAt)}</Text>
       <Text className="appeal__description" data-testid="appeal-description">
