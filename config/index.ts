@@ -14,7 +14,13 @@ export default defineConfig<'webpack5'>((merge, { mode }) => {
     sourceRoot: 'src',
     outputRoot: isH5 ? 'dist-h5' : 'dist',
     plugins: [],
-    defineConstants: {},
+    // Build-time settings, inlined so neither the mini-program nor the browser needs `process`.
+    defineConstants: Object.fromEntries(
+      ['TARO_APP_CLOUD_ENV', 'TARO_APP_TMPL_APPEAL_ACCEPTED', 'TARO_APP_TMPL_APPEAL_PROGRESS', 'TARO_APP_TMPL_APPEAL_RESOLVED'].map((key) => [
+        `process.env.${key}`,
+        JSON.stringify(process.env[key] ?? ''),
+      ]),
+    ),
     alias: {
       '@': path.resolve(__dirname, '..', 'src'),
       '@contract': typesDir,

@@ -1,0 +1,104 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { deflateSync } from 'node:zlib';
+import type { LocalCloud } from '../../emulator/server';
+import { screenshot, signInAs, startBrowserStack } from './browser';
+
+let stack: { cloud: LocalCloud; context: BrowserContext; close: () => Promise<void> };
+
+beforeAll(async () => {
+  stack = await startBrowserStack();
+}, 60_000);
+
+afterAll(async () => {
+  await stack?.close();
+});
+
+/** A small valid PNG (a red square), as a phone photo stand-in. */
+function png(size = 32): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (buf: Buffer) => {
+    let c = 0xffffffff;
+    for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const sum = Buffer.alloc(4);
+    sum.writeUInt32BE(crc(body));
+    return Buffer.concat([len, body, sum]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(size, 0);
+  header.writeUInt32BE(size, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(size * 3, Buffer.from([200, 22, 29]))]);
+  const pixels = deflateSync(Buffer.concat(Array.from({ length: size }, () => row)));
+  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))]);
+}
+
+async function rates(page: Page) {
+  await page.getByTestId('dashboard').waitFor();
+  const read = async (key: string) => (await page.getByTestId(`rate-${key}`).textContent())?.trim();
+  return { response: await read('response'), resolution: await read('resolution'), satisfaction: await read('satisfaction') };
+}
+
+it('resident files with a photo → grid worker claims and resolves → resident rates → the dashboard changes', async () => {
+  const page = await stack.context.newPage();
+  const base = stack.cloud.url;
+
+  await signInAs(page, base, '张丽', '/#/packages/admin/dashboard/index');
+  const before = await rates(page);
+  await screenshot(page, 'appeal-01-dashboard-before');
+
+  // The resident scans the building's code and files an appeal with a photo.
+  await signInAs(page, base, '王秀英', '/#/pages/scan/index?code=370602B0001');
+  await page.getByTestId('file-appeal').click();
+  await page.getByTestId('category-sanitation').click();
+  await page.locator('textarea').first().fill('2单元楼道堆满了旧家具和纸箱，影响通行，也有火灾隐患。');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByTestId('add-photo').click();
+  await (await chooser).setFiles({ name: 'hallway.png', mimeType: 'image/png', buffer: png() });
+  await page.locator('.photo-row img').first().waitFor();
+  await screenshot(page, 'appeal-02-filing');
+  await page.getByTestId('submit').click();
+  await page.getByTestId('timeline').waitFor();
+  expect(await page.getByTestId('appeal-status').getAttribute('data-status')).toBe('pending');
+  expect(await page.getByTestId('appeal-description').textContent()).toContain('旧家具');
+  await page.locator('.photo-row img').first().waitFor();
+  await screenshot(page, 'appeal-03-filed');
+
+  // The grid worker of that building finds it in her inbox, claims it and resolves it.
+  await signInAs(page, base, '张丽', '/#/packages/admin/inbox/index');
+  await page.getByTestId('inbox-item').first().click();
+  await page.getByTestId('action-claim').click();
+  await page.locator('[data-testid="admin-appeal-status"][data-status="processing"]').waitFor();
+  await page.getByTestId('action-resolve').click();
+  await page.locator('textarea[placeholder="写明怎么解决的，居民会看到"]').fill('已联系住户清走楼道杂物，并张贴了消防通道提示。');
+  await page.getByTestId('submit-resolve').click();
+  await page.locator('[data-testid="admin-appeal-status"][data-status="resolved"]').waitFor();
+  await screenshot(page, 'appeal-04-resolved-by-worker');
+
+  // The resident sees the result and rates it.
+  await signInAs(page, base, '王秀英', '/#/pages/appeals/index');
+  await page.getByTestId('my-appeal').first().click();
+  await page.getByTestId('rate-form').waitFor();
+  expect(await page.getByTestId('resolution').textContent()).toContain('已联系住户清走楼道杂物');
+  await page.getByTestId('rating-satisfied').click();
+  await page.getByTestId('submit-rating').click();
+  await page.getByTestId('rating').waitFor();
+  expect(await page.getByTestId('rating').textContent()).toContain('满意');
+  await screenshot(page, 'appeal-05-rated');
+
+  // The grid's dashboard now counts it.
+  await signInAs(page, base, '张丽', '/#/packages/admin/dashboard/index');
+  const after = await rates(page);
+  await screenshot(page, 'appeal-06-dashboard-after');
+  expect(after).toEqual({ response: '100.0%', resolution: '100.0%', satisfaction: '100.0%' });
+  expect(after).not.toEqual(before);
+}, 120_000);
