@@ -1,0 +1,81 @@
+/**
+ * The dashboard of a grid / community / street / district over a date range: sums of the counter
+ * documents (domain/stats.ts) of the unit and of its children, never a scan of the appeals.
+ */
+import {
+  APPEAL_CATEGORIES,
+  APPEAL_CATEGORY_KEYS,
+  APPEAL_STATUSES,
+  type AppealCategory,
+  type AppealStatus,
+  type appealsContract,
+  type StatCounts,
+} from '../../../types/appeals';
+import { ORG_LEVEL_LABELS } from '../../../types/org';
+import { invalid } from '../../core/errors';
+import { orgRepo } from '../../core/repos/org';
+import type { Handler } from '../../core/router';
+import { unitInReach } from '../app/units';
+import { rates } from '../domain/rates';
+import { COUNT_FIELDS, emptyCounts } from '../domain/stats';
+import { toBulletinItem } from '../domain/views';
+import { shanghaiDay } from '../domain/workingTime';
+import { bulletinRepo } from '../repos/bulletin';
+import { statsRepo, type StatsDoc } from '../repos/stats';
+
+const MAX_DAYS = 366;
+const DAY_MS = 86_400_000;
+
+function addInto(counts: StatCounts, doc: StatsDoc): void {
+  for (const f of COUNT_FIELDS) counts[f] += Number(doc[f] ?? 0);
+}
+
+export const dashboard: Handler<typeof appealsContract.dashboard> = async (input, { caller, now }) => {
+  const unit = await unitInReach(caller, input.unitId);
+  const to = input.to ?? shanghaiDay(now);
+  const from = input.from ?? shanghaiDay(new Date(Date.parse(`${to}T12:00:00+08:00`) - 29 * DAY_MS));
+  if (from > to) throw invalid('from', '开始日期不能晚于结束日期');
+  if ((Date.parse(to) - Date.parse(from)) / DAY_MS >= MAX_DAYS) throw invalid('from', `统计区间不能超过${MAX_DAYS}天`);
+
+  const [own, childDocs, children, bulletin] = await Promise.all([
+    statsRepo.ofUnit(unit._id, from, to),
+    unit.level === 'grid' ? Promise.resolve([]) : statsRepo.ofChildren(unit._id, from, to),
+    unit.level === 'grid' ? Promise.resolve([]) : orgRepo.children(unit._id),
+    bulletinRepo.ofUnit(unit.level, unit._id, 1, 10),
+  ]);
+
+  const totals = emptyCounts();
+  const byCategory = new Map<AppealCategory, StatCounts>();
+  const byStatus = Object.fromEntries(APPEAL_STATUSES.map((s) => [s, 0])) as Record<AppealStatus, number>;
+  for (const doc of own) {
+    addInto(totals, doc);
+    const c = byCategory.get(doc.category) ?? emptyCounts();
+    addInto(c, doc);
+    byCategory.set(doc.category, c);
+    for (const s of APPEAL_STATUSES) byStatus[s] += Number(doc[`status_${s}`] ?? 0);
+  }
+  const perChild = new Map<string, StatCounts>();
+  for (const doc of childDocs) {
+    const c = perChild.get(doc.unitId) ?? emptyCounts();
+    addInto(c, doc);
+    perChild.set(doc.unitId, c);
+  }
+
+  return {
+    unit: { id: unit._id, name: unit.name, level: unit.level, levelLabel: ORG_LEVEL_LABELS[unit.level] },
+    from,
+    to,
+    totals,
+    rates: rates(totals),
+    byStatus,
+    byCategory: APPEAL_CATEGORY_KEYS.filter((k) => byCategory.has(k)).map((k) => {
+      const counts = byCategory.get(k)!;
+      return { category: k, label: APPEAL_CATEGORIES[k].label, counts, rates: rates(counts) };
+    }),
+    children: children.map((child) => {
+      const counts = perChild.get(child._id) ?? emptyCounts();
+      return { id: child._id, name: child.name, counts, rates: rates(counts) };
+    }),
+    bulletin: bulletin.items.map(toBulletinItem),
+  };
+};

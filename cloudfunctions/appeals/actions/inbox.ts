@@ -1,0 +1,44 @@
+/** The staff inbox: the caller's jurisdiction only, filtered and paged, newest activity first. */
+import type { appealsContract } from '../../../types/appeals';
+import { forbidden } from '../../core/errors';
+import type { Handler } from '../../core/router';
+import { actorOf } from '../app/actor';
+import { toInboxItem } from '../domain/views';
+import { appealsRepo, type InboxScope } from '../repos/appeals';
+import type { Caller } from '../../core/auth/caller';
+
+function scopeOf(scope: 'all' | 'todo' | 'mine' | 'firstResponder', caller: Caller): InboxScope {
+  if (scope === 'mine') return { kind: 'handler', openid: caller.openid };
+  if (scope === 'firstResponder') return { kind: 'firstResponder', openid: caller.openid };
+  const j = caller.jurisdiction;
+  const orgStaff = caller.roles.some((r) => r === 'grid_worker' || r === 'community_staff' || r === 'street_commander' || r === 'district_commander');
+  if (orgStaff && j && j.unitIds.length > 0) {
+    if (scope === 'all') return { kind: 'place', level: j.level, unitIds: j.unitIds };
+    const keys = j.unitIds.map((id) => `unit:${id}`);
+    if (caller.roles.includes('street_commander') || caller.roles.includes('district_commander')) {
+      if (j.level === 'street') keys.push(...j.unitIds.map((id) => `enforcement:${id}`));
+    }
+    return { kind: 'holders', keys };
+  }
+  if (caller.roles.includes('property_staff') && caller.propertyCompanyId) {
+    return scope === 'all'
+      ? { kind: 'property', companyId: caller.propertyCompanyId }
+      : { kind: 'holders', keys: [`property:${caller.propertyCompanyId}`] };
+  }
+  throw forbidden('您还没有分配辖区');
+}
+
+export const inbox: Handler<typeof appealsContract.inbox> = async (input, { caller, now }) => {
+  const { items, total } = await appealsRepo.inbox({
+    scope: scopeOf(input.scope, caller),
+    status: input.status,
+    category: input.category,
+    overdue: input.overdue,
+    dueSoon: input.dueSoon,
+    now,
+    page: input.page,
+    pageSize: input.pageSize,
+  });
+  const actor = actorOf(caller);
+  return { items: items.map((a) => toInboxItem(a, actor, now)), total, page: input.page, pageSize: input.pageSize };
+};

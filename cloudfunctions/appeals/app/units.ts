@@ -1,0 +1,26 @@
+/** The org unit a staff view is about: the one asked for, if in the caller's jurisdiction, else their own. */
+import type { OrgUnit } from '../../../types/org';
+import { coversUnitPath, type Caller } from '../../core/auth/caller';
+import { forbidden, invalid, notFound } from '../../core/errors';
+import { orgRepo } from '../../core/repos/org';
+
+export async function unitInReach(caller: Caller, unitId: string | undefined): Promise<OrgUnit> {
+  const id = unitId ?? caller.jurisdiction?.unitIds[0];
+  if (!id) throw forbidden('您还没有分配辖区');
+  const unit = await orgRepo.unit(id);
+  if (!unit) throw notFound('找不到该单位');
+  if (!coversUnitPath(caller, unit.path)) throw forbidden('该单位不在您的辖区内');
+  return unit;
+}
+
+/** The community a routing view is about: given, or the caller's own (a grid's parent). */
+export async function communityInReach(caller: Caller, communityId: string | undefined): Promise<OrgUnit> {
+  let unit = await unitInReach(caller, communityId);
+  if (!communityId && unit.level === 'grid' && unit.parentId) unit = await unitInReach(caller, unit.parentId).catch(() => unit);
+  if (unit.level === 'grid' && unit.parentId) {
+    const parent = await orgRepo.unit(unit.parentId);
+    if (parent) return parent;
+  }
+  if (unit.level !== 'community') throw invalid('communityId', '请选择一个社区');
+  return unit;
+}

@@ -1,0 +1,236 @@
+/** The appeal as the domain sees it: plain data, no I/O. The repository maps it to the collection. */
+import type {
+  AppealCategory,
+  AppealStatus,
+  EscalationReason,
+  HolderKind,
+  Rating,
+  RoutingTarget,
+  TimelineKind,
+} from '../../../types/appeals';
+import type { Role } from '../../../types/contract';
+import type { OrgLevel } from '../../../types/org';
+import type { OutboxMessage } from '../../core/outbox/types';
+
+export interface Person {
+  openid: string;
+  name: string;
+}
+
+/** Where the appeal is: the building and every unit above it, names kept for display. */
+export interface Place {
+  buildingId: string;
+  buildingCode: string;
+  buildingName: string;
+  address: string;
+  estateId: string;
+  estateName: string;
+  propertyCompanyId: string | null;
+  propertyCompanyName: string | null;
+  propertyCompanyPhone: string | null;
+  gridId: string;
+  gridName: string;
+  communityId: string;
+  communityName: string;
+  communityPhone: string | null;
+  streetId: string;
+  streetName: string;
+  districtId: string;
+  districtName: string;
+}
+
+/**
+ * Who must act now. For `unit` the id is an org unit at `level`; for `property` the property company
+ * (level grid: the community presses it); for `enforcement` the street (its 综合执法队, level street).
+ */
+export interface Holder {
+  kind: HolderKind;
+  level: OrgLevel;
+  id: string;
+  name: string;
+}
+
+export const holderKey = (h: Pick<Holder, 'kind' | 'id'>): string => `${h.kind}:${h.id}`;
+
+export interface Actor {
+  openid: string;
+  name: string;
+  roles: Role[];
+  jurisdiction: { level: OrgLevel; unitIds: string[] } | null;
+  propertyCompanyId: string | null;
+}
+
+export type ActorRef = { kind: 'resident' | 'staff'; openid: string; name: string } | { kind: 'system'; name: string };
+
+export interface TimelineEntry {
+  at: Date;
+  kind: TimelineKind;
+  actor: ActorRef;
+  text: string | null;
+  photos: string[];
+  /** Routing decisions and escalations record their rule / reason here. */
+  meta: Record<string, string> | null;
+}
+
+export interface Deadlines {
+  respondBy: Date;
+  respondWarnAt: Date;
+  resolveBy: Date;
+  resolveWarnAt: Date;
+  /** The clocks set at filing; 按期 rates are measured against these. */
+  originalRespondBy: Date;
+  originalResolveBy: Date;
+}
+
+export type StatsField =
+  | 'received'
+  | 'responded'
+  | 'respondedOnTime'
+  | 'resolved'
+  | 'resolvedOnTime'
+  | 'rated'
+  | 'satisfied'
+  | 'basicallySatisfied'
+  | 'dissatisfied'
+  | 'escalated'
+  | 'autoClosed'
+  | `status_${AppealStatus}`;
+
+export type StatsDelta = Partial<Record<StatsField, number>>;
+
+export interface BulletinEntry {
+  _id: string;
+  appealId: string;
+  no: string;
+  category: AppealCategory;
+  excerpt: string;
+  reason: EscalationReason;
+  fromName: string;
+  toName: string;
+  toLevel: OrgLevel;
+  toUnitId: string;
+  communityName: string;
+  gridId: string;
+  communityId: string;
+  streetId: string;
+  districtId: string;
+  at: Date;
+}
+
+/** Side effects written in the same document write as the state change, then applied idempotently. */
+export type Effect =
+  | { id: string; kind: 'notify'; message: OutboxMessage }
+  | { id: string; kind: 'stats'; day: string; category: AppealCategory; delta: StatsDelta }
+  | { id: string; kind: 'bulletin'; entry: BulletinEntry };
+
+export interface AppealDoc {
+  _id: string;
+  no: string;
+  requestId: string;
+  resident: { openid: string; name: string; phone: string | null; anonymous: boolean };
+  category: AppealCategory;
+  description: string;
+  photos: string[];
+  place: Place;
+  route: { target: RoutingTarget; source: 'community' | 'city'; fallback: boolean };
+  status: AppealStatus;
+  level: OrgLevel;
+  holder: Holder;
+  /** `holderKey(holder)`, kept for the "todo" index. */
+  holderKey: string;
+  handler: Person | null;
+  /** 首问: the first staff member to claim; accountable until the appeal closes. */
+  firstResponder: Person | null;
+  /** The property company that may see it (property categories, or routed to property). */
+  propertyCompanyId: string | null;
+  deadlines: Deadlines;
+  /** The active clock: respond while pending, resolve while processing; null when resolved/closed. */
+  dueKind: 'respond' | 'resolve' | null;
+  dueAt: Date | null;
+  /** From when staff see 即将超期 on the active clock. */
+  warnAt: Date | null;
+  /** When the 即将超期 notice is due; cleared once sent, so it goes out once per clock. */
+  warnNoticeAt: Date | null;
+  /** When the escalation job must look at it; null when it cannot be escalated by time. */
+  escalateAt: Date | null;
+  autoCloseAt: Date | null;
+  filedAt: Date;
+  /** 'YYYY-MM-DD' in Asia/Shanghai: the statistics cohort. */
+  filedDay: string;
+  firstRespondedAt: Date | null;
+  firstResolvedAt: Date | null;
+  resolvedAt: Date | null;
+  closedAt: Date | null;
+  closeReason: 'rated' | 'auto' | 'top_dissatisfied' | null;
+  lastActivityAt: Date;
+  escalationCount: number;
+  dissatisfiedCount: number;
+  pressCount: number;
+  rating: { value: Rating; comment: string | null; at: Date } | null;
+  resolution: { text: string; photos: string[]; at: Date; by: Person } | null;
+  followers: string[];
+  followerCount: number;
+  timeline: TimelineEntry[];
+  effects: Effect[];
+  effectsPending: boolean;
+  version: number;
+}
+
+/** The fields a transition may change. */
+export type AppealState = Omit<
+  AppealDoc,
+  '_id' | 'no' | 'requestId' | 'resident' | 'category' | 'description' | 'photos' | 'place' | 'filedAt' | 'filedDay' | 'effects' | 'effectsPending' | 'version'
+>;
+
+export const LEVEL_RANK: Record<OrgLevel, number> = { district: 0, street: 1, community: 2, grid: 3 };
+
+/** The level above, or null at the top (区市指挥中心). */
+export function levelAbove(level: OrgLevel): OrgLevel | null {
+  switch (level) {
+    case 'grid':
+      return 'community';
+    case 'community':
+      return 'street';
+    case 'street':
+      return 'district';
+    case 'district':
+      return null;
+  }
+}
+
+export function unitIdAt(place: Place, level: OrgLevel): string {
+  switch (level) {
+    case 'grid':
+      return place.gridId;
+    case 'community':
+      return place.communityId;
+    case 'street':
+      return place.streetId;
+    case 'district':
+      return place.districtId;
+  }
+}
+
+export function unitNameAt(place: Place, level: OrgLevel): string {
+  switch (level) {
+    case 'grid':
+      return place.gridName;
+    case 'community':
+      return place.communityName;
+    case 'street':
+      return place.streetName;
+    case 'district':
+      return place.districtName;
+  }
+}
+
+export function orgHolder(place: Place, level: OrgLevel): Holder {
+  return { kind: 'unit', level, id: unitIdAt(place, level), name: unitNameAt(place, level) };
+}
+
+export const enforcementName = (place: Place) => `${place.streetName}综合执法队`;
+
+export function excerpt(text: string, max = 40): string {
+  const cps = Array.from(text.replace(/\s+/g, ' ').trim());
+  return cps.length <= max ? cps.join('') : `${cps.slice(0, max - 1).join('')}…`;
+}

@@ -1,0 +1,145 @@
+/**
+ * Who may see and do what on an appeal, server side. Pure: an actor (from the platform identity and
+ * the users collection) and the appeal. Rights failures are FORBIDDEN; state failures are the state
+ * machine's CONFLICT.
+ */
+import { OPEN_STATUSES, type AppealCommand } from '../../../types/appeals';
+import type { Role } from '../../../types/contract';
+import { AppError, forbidden } from '../../core/errors';
+import { LEVEL_RANK, type Actor, type AppealDoc, type Place } from './model';
+
+const ORG_ROLES: readonly Role[] = ['grid_worker', 'community_staff', 'street_commander', 'district_commander'];
+const PRESS_ROLES: readonly Role[] = ['community_staff', 'street_commander', 'district_commander'];
+
+const hasAny = (actor: Actor, roles: readonly Role[]) => actor.roles.some((r) => roles.includes(r));
+
+export const isOwner = (actor: Actor, appeal: AppealDoc) => actor.openid === appeal.resident.openid;
+export const isFollower = (actor: Actor, appeal: AppealDoc) => appeal.followers.includes(actor.openid);
+export const isHandler = (actor: Actor, appeal: AppealDoc) => appeal.handler?.openid === actor.openid;
+export const isFirstResponder = (actor: Actor, appeal: AppealDoc) => appeal.firstResponder?.openid === actor.openid;
+/** 首问负责: the first responder and the current handler answer for it; they see the resident's contact. */
+export const isAccountable = (actor: Actor, appeal: AppealDoc) => isHandler(actor, appeal) || isFirstResponder(actor, appeal);
+
+function unitIds(actor: Actor): string[] {
+  return hasAny(actor, ORG_ROLES) ? (actor.jurisdiction?.unitIds ?? []) : [];
+}
+
+/** The place lies in the actor's jurisdiction (any level). */
+export function coversPlace(actor: Actor, place: Place): boolean {
+  const ids = unitIds(actor);
+  return ids.some((id) => id === place.gridId || id === place.communityId || id === place.streetId || id === place.districtId);
+}
+
+/** The actor may work on the appeal as its holder is now: its unit or any unit above, its property company, its street's enforcement. */
+export function canHandleHolder(actor: Actor, appeal: AppealDoc): boolean {
+  const { holder, place } = appeal;
+  switch (holder.kind) {
+    case 'property':
+      return actor.roles.includes('property_staff') && actor.propertyCompanyId === holder.id;
+    case 'enforcement':
+      return (
+        hasAny(actor, ['street_commander', 'district_commander']) &&
+        unitIds(actor).some((id) => id === place.streetId || id === place.districtId)
+      );
+    case 'unit': {
+      const ids = unitIds(actor);
+      if (ids.includes(holder.id)) return true;
+      const above: string[] = [];
+      const rank = LEVEL_RANK[holder.level];
+      if (rank > LEVEL_RANK.community) above.push(place.communityId);
+      if (rank > LEVEL_RANK.street) above.push(place.streetId);
+      if (rank > LEVEL_RANK.district) above.push(place.districtId);
+      return ids.some((id) => above.includes(id));
+    }
+  }
+}
+
+/** Staff who acted on it (transferred or handed it up) keep read access: 经办人. */
+export const hasWorkedOn = (actor: Actor, appeal: AppealDoc) =>
+  appeal.timeline.some((e) => e.actor.kind === 'staff' && e.actor.openid === actor.openid);
+
+export function canViewAsStaff(actor: Actor, appeal: AppealDoc): boolean {
+  if (isAccountable(actor, appeal) || hasWorkedOn(actor, appeal)) return true;
+  if (coversPlace(actor, appeal.place)) return true;
+  if (actor.roles.includes('property_staff') && actor.propertyCompanyId !== null && actor.propertyCompanyId === appeal.propertyCompanyId) return true;
+  return canHandleHolder(actor, appeal);
+}
+
+export type Viewer = 'owner' | 'staff' | 'follower';
+
+/** How the actor sees the appeal, or null if they may not. Staff who filed it see it as its owner. */
+export function viewerOf(actor: Actor, appeal: AppealDoc): Viewer | null {
+  if (isOwner(actor, appeal)) return 'owner';
+  if (canViewAsStaff(actor, appeal)) return 'staff';
+  if (isFollower(actor, appeal)) return 'follower';
+  return null;
+}
+
+export function assertCanView(actor: Actor, appeal: AppealDoc): Viewer {
+  const viewer = viewerOf(actor, appeal);
+  if (!viewer) throw forbidden('您无权查看该诉求');
+  return viewer;
+}
+
+const isOpen = (appeal: AppealDoc) => OPEN_STATUSES.includes(appeal.status);
+
+/** The actor's level outranks the holder's (a smaller rank is higher up). */
+function outranksHolder(actor: Actor, appeal: AppealDoc): boolean {
+  const level = actor.jurisdiction?.level;
+  return level !== undefined && LEVEL_RANK[level] < LEVEL_RANK[appeal.holder.level];
+}
+
+/**
+ * Rights for a command, independent of the appeal's state where possible, so that a second staff
+ * member racing for the same appeal hears "already claimed" (CONFLICT), not "forbidden".
+ */
+export function rightsFor(command: AppealCommand, actor: Actor, appeal: AppealDoc): AppError | null {
+  switch (command) {
+    case 'rate':
+      return isOwner(actor, appeal) ? null : forbidden('只有诉求人可以评价');
+    case 'follow':
+      return isOwner(actor, appeal) ? forbidden('这是您自己提交的诉求') : null;
+    case 'claim':
+      return canHandleHolder(actor, appeal) ? null : forbidden('该诉求不在您的办理范围内');
+    case 'reply':
+    case 'resolve':
+      if (isHandler(actor, appeal)) return null;
+      return canHandleHolder(actor, appeal) ? null : forbidden('该诉求不在您的办理范围内');
+    case 'transfer':
+    case 'escalate':
+      return isHandler(actor, appeal) || canHandleHolder(actor, appeal) ? null : forbidden('该诉求不在您的办理范围内');
+    case 'press':
+      if (!hasAny(actor, PRESS_ROLES) || !coversPlace(actor, appeal.place)) return forbidden('该诉求不在您的督办范围内');
+      return outranksHolder(actor, appeal) ? null : forbidden('只能督办下级或物业承办的诉求');
+  }
+}
+
+export function assertRights(command: AppealCommand, actor: Actor, appeal: AppealDoc): void {
+  const error = rightsFor(command, actor, appeal);
+  if (error) throw error;
+}
+
+/** Whether the command is open to the actor right now (rights and state), for the detail view's `can`. */
+export function canDo(command: AppealCommand, actor: Actor, appeal: AppealDoc): boolean {
+  if (rightsFor(command, actor, appeal)) return false;
+  switch (command) {
+    case 'claim':
+      return appeal.status === 'pending';
+    case 'reply':
+    case 'resolve':
+      return appeal.status === 'processing' && isHandler(actor, appeal);
+    case 'transfer':
+      return (appeal.status === 'pending' && canHandleHolder(actor, appeal)) || (appeal.status === 'processing' && isHandler(actor, appeal));
+    case 'escalate':
+      return (
+        appeal.level !== 'district' &&
+        ((appeal.status === 'pending' && canHandleHolder(actor, appeal)) || (appeal.status === 'processing' && isHandler(actor, appeal)))
+      );
+    case 'press':
+      return isOpen(appeal);
+    case 'rate':
+      return appeal.status === 'resolved';
+    case 'follow':
+      return isOpen(appeal) && !isFollower(actor, appeal);
+  }
+}

@@ -1,0 +1,31 @@
+/** Small helpers the appeals repositories share. */
+import { database, type Database } from '../../core/platform/cloud';
+
+export const db = (): Database => database();
+export const cmd = () => db().command;
+
+/** The SDK's error for a duplicate `_id` or unique key. */
+export function isDuplicate(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown } | null;
+  const code = typeof e?.code === 'string' ? e.code : '';
+  const message = typeof e?.message === 'string' ? e.message : '';
+  return code === 'DATABASE_DUPLICATE_WRITE' || /duplicate|E11000/i.test(message);
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
+}
+
+/**
+ * An update where every object-valued field replaces the stored subdocument (`_.set`), instead of
+ * the SDK's default of merging nested objects field by field.
+ */
+export function replacing(patch: Record<string, unknown>): Record<string, unknown> {
+  const _ = cmd();
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === undefined) continue;
+    out[key] = isPlainObject(value) ? _.set(value) : value;
+  }
+  return out;
+}
