@@ -3,6 +3,7 @@ import { execSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT, startStack } from './localStack';
+import { seedDemoAppeals } from './seed/appeals';
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -27,6 +28,10 @@ async function main() {
   const staticDir = path.join(ROOT, 'dist-h5');
   buildH5IfStale(staticDir);
   const { cloud, seeded } = await startStack({ port, dataDir, staticDir });
+  if (seeded) {
+    // Filed through the function as a resident would, so their notices and counters are real.
+    await seedDemoAppeals(async (openid, action, input) => (await cloud.host.invoke('appeals', { action, input }, { openid })).result as never);
+  }
   console.log(seeded ? '已写入演示数据。' : '沿用已有数据。');
   console.log(`\n幸福家园本地环境已启动： ${cloud.url}/`);
   console.log(`  演示登录：${cloud.url}/dev/login`);

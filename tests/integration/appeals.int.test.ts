@@ -249,7 +249,7 @@ describe('transfer (转办) and escalate (上报)', () => {
 
     const moved = await t.ok('demo-grid-worker', 'appeals', 'transfer', { id: a.id, to: { target: 'grid', gridId: 'g-haian-2' }, reason: '施工方住在第二网格，由周强协调' });
     expect(moved).toMatchObject({ status: 'pending', holder: { name: '海岸社区第二网格', handlerName: null }, firstResponderName: '张丽' });
-    expect(moved.timeline.at(-1)).toMatchObject({ kind: 'transferred', text: '施工方住在第二网格，由周强协调' });
+    expect(moved.timeline.at(-1)).toMatchObject({ kind: 'transferred', label: '转办', actorName: '张丽', text: '转至海岸社区第二网格：施工方住在第二网格，由周强协调' });
 
     const todo = await t.ok('demo-grid-worker-2', 'appeals', 'inbox', { scope: 'todo', pageSize: 50 });
     expect(todo.items.map((i) => i.id)).toContain(a.id);
@@ -260,6 +260,7 @@ describe('transfer (转办) and escalate (上报)', () => {
 
     const up = await t.ok('demo-grid-worker-2', 'appeals', 'escalate', { id: a.id, reason: '需要社区出面调解' });
     expect(up).toMatchObject({ level: 'community', status: 'pending', holder: { name: '海岸社区' } });
+    expect(up.timeline.at(-1)).toMatchObject({ kind: 'escalated', actorName: '周强', text: '上报至海岸社区：需要社区出面调解' });
     const bulletin = await t.ok('demo-community-staff', 'appeals', 'bulletin', {});
     expect(bulletin.items.find((b) => b.appealId === a.id)).toMatchObject({ reason: 'manual', reasonLabel: '下级上报', toLevel: 'community', fromName: '海岸社区第二网格' });
   });
@@ -309,5 +310,22 @@ describe('routing rules (流转规则)', () => {
     expect(back.rules.find((r) => r.category === 'parking')).toMatchObject({ target: 'property', source: 'city' });
     const streetView = await t.ok('demo-street', 'appeals', 'routingRules', { communityId: 'c-haian' });
     expect(streetView.communityName).toBe('海岸社区');
+  });
+});
+
+describe('demo seed (scripts/seed/appeals.ts)', () => {
+  it('writes the routing override and files the demo appeals through the function, once', async () => {
+    const { seedAppeals, seedDemoAppeals } = await import('../../scripts/seed/appeals');
+    const call = ((openid: string, action: 'create', input: never) => t.call(openid, 'appeals', action, input)) as Parameters<typeof seedDemoAppeals>[0];
+    await seedAppeals(t.db);
+    await seedAppeals(t.db);
+    const before = await countAppeals();
+    await seedDemoAppeals(call);
+    await seedDemoAppeals(call);
+    expect(await countAppeals()).toBe(before + 4);
+    const rules = await t.ok('demo-district', 'appeals', 'routingRules', { communityId: 'c-yuhuang' });
+    expect(rules.rules.find((r) => r.category === 'sanitation')).toMatchObject({ target: 'property', source: 'community' });
+    const todo = await t.ok('demo-grid-worker', 'appeals', 'inbox', { scope: 'mine', pageSize: 50 });
+    expect(todo.items.some((i) => i.excerpt.startsWith('楼道里堆了很多纸箱'))).toBe(true);
   });
 });

@@ -5,4 +5,4 @@ import { staffCommand } from '../app/staffCommand';
 import { escalate as escalateTransition } from '../domain/stateMachine';
 
 export const escalate: Handler<typeof appealsContract.escalate> = (input, ctx) =>
-  staffCommand('escalate', input, ctx, (a, me) => escalateTransition(a, me, 'manual', `${me.name}上报：${input.reason}`, { now: ctx.now }));
+  staffCommand('escalate', input, ctx, (a, me) => escalateTransition(a, me, 'manual', input.reason, { now: ctx.now }));

@@ -65,7 +65,9 @@ describe('claim (首问负责制)', () => {
 
   test('after a transfer the first responder stays accountable', () => {
     let a = applyTransition(appeal(), claim(appeal(), grid, ctx));
-    a = applyTransition(a, transfer(a, grid, holderFor('community', place)!, 'community', '需社区协调', ctx));
+    const t = transfer(a, grid, holderFor('community', place)!, 'community', '需社区协调', ctx);
+    expect(t.timeline[0].text).toBe('转至幸福里社区：需社区协调');
+    a = applyTransition(a, t);
     expect(a).toMatchObject({ status: 'pending', handler: null, firstResponder: grid, level: 'community', holderKey: 'unit:c1' });
     a = applyTransition(a, claim(a, community, ctx));
     expect(a).toMatchObject({ handler: community, firstResponder: grid });
@@ -171,7 +173,9 @@ describe('escalation (下呼上应)', () => {
 
   test('a handler can hand it up; someone else cannot while it is being handled', () => {
     const a = applyTransition(appeal(), claim(appeal(), grid, ctx));
-    expect(escalate(a, grid, 'manual', '需社区协调', ctx).escalation?.to.level).toBe('community');
+    const up = escalate(a, grid, 'manual', '需社区协调', ctx);
+    expect(up.escalation?.to.level).toBe('community');
+    expect(up.timeline[0]).toMatchObject({ text: '上报至幸福里社区：需社区协调', actor: { kind: 'staff', name: '张网格' } });
     expect(conflictOf(() => escalate(a, community, 'manual', 'x', ctx))).toBe('该诉求正由张网格办理，您不能上报');
   });
 });

@@ -167,7 +167,7 @@ export function transfer(a: AppealDoc, actor: Person, to: Holder, target: Routin
       propertyCompanyId: to.kind === 'property' ? to.id : a.propertyCompanyId,
     },
     timeline: [
-      entry(ctx.now, 'transferred', staffRef(actor), reason, {
+      entry(ctx.now, 'transferred', staffRef(actor), `转至${to.name}：${reason}`, {
         meta: { from: a.holder.name, to: to.name, target, note: `由${a.holder.name}转至${to.name}` },
       }),
     ],
@@ -214,7 +214,10 @@ export function escalate(a: AppealDoc, by: Person | null, reason: EscalationReas
   const up = levelAbove(a.level);
   if (!up) throw conflict('该诉求已在区市指挥中心，无法再上报');
   const to = orgHolder(a.place, up);
-  const text = note ?? `${a.holder.name}${reason === 'respond_overdue' ? '超期未响应' : reason === 'resolve_overdue' ? '超期未办结' : ''}，升级至${to.name}`;
+  const text =
+    reason === 'respond_overdue' || reason === 'resolve_overdue'
+      ? `${a.holder.name}${reason === 'respond_overdue' ? '超期未响应' : '超期未办结'}，升级至${to.name}`
+      : `上报至${to.name}${note ? `：${note}` : ''}`;
   return {
     kind: 'escalate',
     patch: { ...pendingStage(a, to, ctx, true), escalationCount: a.escalationCount + 1 },

@@ -21,7 +21,14 @@ export const COLLECTIONS: CollectionSpec[] = [
   { name: 'estates', indexes: [{ name: 'community', keys: { communityId: 1 } }, { name: 'property', keys: { propertyCompanyId: 1 } }] },
   { name: 'buildings', indexes: [{ name: 'code', keys: { code: 1 }, unique: true }, { name: 'grid', keys: { gridId: 1 } }] },
   { name: 'propertyCompanies', indexes: [] },
-  { name: 'users', indexes: [{ name: 'roles', keys: { roles: 1 } }] },
+  {
+    name: 'users',
+    indexes: [
+      { name: 'roles', keys: { roles: 1 } },
+      { name: 'jurisdiction', keys: { 'jurisdiction.unitIds': 1 } },
+      { name: 'property', keys: { propertyCompanyId: 1 } },
+    ],
+  },
   // ── appeals (有呼必应); every list query starts with an equality on the first key ──
   {
     name: 'appeals',
