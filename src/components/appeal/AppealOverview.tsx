@@ -64,3 +64,17 @@ export function AppealOverview({ appeal }: { appeal: AppealDetail }) {
     </View>
   );
 }
+
+/** What the handler did, as the resident and staff both see it. */
+export function ResolutionCard({ resolution }: { resolution: NonNullable<AppealDetail['resolution']> }) {
+  return (
+    <View className="card" data-testid="resolution">
+      <Text className="card__title">办理结果</Text>
+      <Text className="appeal__description">{resolution.text}</Text>
+      <PhotoRow photos={resolution.photos} />
+      <Text className="muted">
+        {resolution.byName} · {formatTime(resolution.at)}
+      </Text>
+    </View>
+  );
+}

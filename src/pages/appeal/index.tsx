@@ -7,11 +7,9 @@ import { APPEAL_LIMITS, RATING_LABELS, RATINGS } from '@contract/appeals.constan
 import { api } from '@/api';
 import { toApiError } from '@/api/errors';
 import { AsyncView } from '@/components/AsyncView';
-import { AppealOverview } from '@/components/appeal/AppealOverview';
+import { AppealOverview, ResolutionCard } from '@/components/appeal/AppealOverview';
 import { Timeline } from '@/components/appeal/Timeline';
 import { useRequest } from '@/hooks/useRequest';
-import { formatTime } from '@/utils/format';
-import { PhotoRow } from '@/components/CloudImage';
 import './index.scss';
 
 function RateForm({ appeal, onRated }: { appeal: AppealDetail; onRated: (next: AppealDetail) => void }) {
@@ -89,16 +87,7 @@ export default function AppealPage() {
           return (
             <View>
               <AppealOverview appeal={appeal} />
-              {appeal.resolution && (
-                <View className="card" data-testid="resolution">
-                  <Text className="card__title">办理结果</Text>
-                  <Text className="appeal__description">{appeal.resolution.text}</Text>
-                  <PhotoRow photos={appeal.resolution.photos} />
-                  <Text className="muted">
-                    {appeal.resolution.byName} · {formatTime(appeal.resolution.at)}
-                  </Text>
-                </View>
-              )}
+              {appeal.resolution && <ResolutionCard resolution={appeal.resolution} />}
               {appeal.rating && (
                 <View className="card" data-testid="rating">
                   <Text className="card__title">我的评价：{appeal.rating.label}</Text>

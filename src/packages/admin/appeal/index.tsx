@@ -6,9 +6,8 @@ import type { AppealDetail } from '@contract/appeals';
 import { api } from '@/api';
 import { ApiError, toApiError } from '@/api/errors';
 import { AsyncView } from '@/components/AsyncView';
-import { AppealOverview } from '@/components/appeal/AppealOverview';
+import { AppealOverview, ResolutionCard } from '@/components/appeal/AppealOverview';
 import { Timeline } from '@/components/appeal/Timeline';
-import { PhotoRow } from '@/components/CloudImage';
 import { useRequest } from '@/hooks/useRequest';
 import { formatTime } from '@/utils/format';
 import { ActionPanel } from './ActionPanel';
@@ -43,16 +42,7 @@ function ResidentCard({ appeal }: { appeal: AppealDetail }) {
 function OutcomeCards({ appeal }: { appeal: AppealDetail }) {
   return (
     <>
-      {appeal.resolution && (
-        <View className="card" data-testid="resolution">
-          <Text className="card__title">办理结果</Text>
-          <Text className="admin-appeal__text">{appeal.resolution.text}</Text>
-          <PhotoRow photos={appeal.resolution.photos} />
-          <Text className="muted">
-            {appeal.resolution.byName} · {formatTime(appeal.resolution.at)}
-          </Text>
-        </View>
-      )}
+      {appeal.resolution && <ResolutionCard resolution={appeal.resolution} />}
       {appeal.rating && (
         <View className="card" data-testid="rating">
           <View className="admin-appeal__rating">
