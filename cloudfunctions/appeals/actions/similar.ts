@@ -1,6 +1,5 @@
 /** "我也遇到了": open appeals of the same category at the same building in the last 48 hours. */
 import { APPEAL_LIMITS, type appealsContract } from '../../../types/appeals';
-import { notFound } from '../../core/errors';
 import { orgRepo } from '../../core/repos/org';
 import type { Handler } from '../../core/router';
 import { actorOf } from '../app/actor';
@@ -8,8 +7,7 @@ import { toSimilar } from '../domain/views';
 import { appealsRepo } from '../repos/appeals';
 
 export const similar: Handler<typeof appealsContract.similar> = async ({ buildingCode, category }, { caller, now }) => {
-  const building = await orgRepo.buildingByCode(buildingCode);
-  if (!building) throw notFound('找不到该楼栋码对应的楼栋');
+  const building = await orgRepo.buildingOfCode(buildingCode);
   const since = new Date(now.getTime() - APPEAL_LIMITS.similarWindowHours * 3600_000);
   const found = await appealsRepo.similar(building._id, category, since);
   const actor = actorOf(caller);

@@ -4,13 +4,7 @@ import { database, type Database } from '../../core/platform/cloud';
 export const db = (): Database => database();
 export const cmd = () => db().command;
 
-/** The SDK's error for a duplicate `_id` or unique key. */
-export function isDuplicate(error: unknown): boolean {
-  const e = error as { code?: unknown; message?: unknown } | null;
-  const code = typeof e?.code === 'string' ? e.code : '';
-  const message = typeof e?.message === 'string' ? e.message : '';
-  return code === 'DATABASE_DUPLICATE_WRITE' || /duplicate|E11000/i.test(message);
-}
+export { isDuplicate } from '../../core/db/errors';
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);

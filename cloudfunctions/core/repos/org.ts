@@ -1,5 +1,17 @@
 import type { Building, Estate, OrgUnit, PropertyCompany } from '../../../types/org';
+import { notFound } from '../errors';
 import { database } from '../platform/cloud';
+
+/** A building with everything above it, as stored. */
+export interface PlaceRecords {
+  building: Building;
+  estate: Estate;
+  propertyCompany: PropertyCompany | null;
+  grid: OrgUnit;
+  community: OrgUnit;
+  street: OrgUnit;
+  district: OrgUnit;
+}
 
 const db = () => database();
 
@@ -39,9 +51,26 @@ export const orgRepo = {
     return counts;
   },
 
-  async buildingByCode(code: string): Promise<Building | null> {
+  /** The building of a code; NOT_FOUND in words a resident understands when there is none. */
+  async buildingOfCode(code: string): Promise<Building> {
     const { data } = await db().collection('buildings').where({ code }).limit(1).get();
-    return (data[0] as Building | undefined) ?? null;
+    const building = data[0] as Building | undefined;
+    if (!building) throw notFound('没有找到这个楼栋码，请确认二维码是否完整或联系社区');
+    return building;
+  },
+
+  /** Building code → the building, its estate and property company, and its four org levels. */
+  async placeOfCode(code: string): Promise<PlaceRecords> {
+    const building = await this.buildingOfCode(code);
+    const [units, estate] = await Promise.all([
+      this.units([building.gridId, building.communityId, building.streetId, building.districtId]),
+      this.estate(building.estateId),
+    ]);
+    const unit = (id: string) => units.find((u) => u._id === id);
+    const [grid, community, street, district] = [unit(building.gridId), unit(building.communityId), unit(building.streetId), unit(building.districtId)];
+    if (!grid || !community || !street || !district || !estate) throw notFound('该楼栋的网格信息不完整，请联系社区');
+    const propertyCompany = estate.propertyCompanyId ? await this.propertyCompany(estate.propertyCompanyId) : null;
+    return { building, estate, propertyCompany, grid, community, street, district };
   },
 
   building: (id: string) => byId<Building>('buildings', id),

@@ -1,7 +1,19 @@
+import type { Role } from '../../../types/contract';
 import type { UserDoc } from '../../../types/users';
+import { isDuplicate } from '../db/errors';
 import { database } from '../platform/cloud';
 
 const users = () => database().collection('users');
+
+interface Person {
+  openid: string;
+  name: string;
+}
+
+async function people(where: Record<string, unknown>, limit: number): Promise<Person[]> {
+  const { data } = await users().where(where).limit(limit).field({ _id: true, name: true }).get();
+  return (data as Array<Pick<UserDoc, '_id' | 'name'>>).map((u) => ({ openid: u._id, name: u.name }));
+}
 
 export const usersRepo = {
   async get(openid: string): Promise<UserDoc | null> {
@@ -9,30 +21,28 @@ export const usersRepo = {
     return (data[0] as UserDoc | undefined) ?? null;
   },
 
-  async setHousehold(openid: string, household: UserDoc['household'], fallbackName: string): Promise<void> {
-    const existing = await this.get(openid);
-    if (existing) {
-      await users().doc(openid).update({ household });
-      return;
-    }
+  /** Binds the user's household, creating a resident profile on first use. */
+  async setHousehold(openid: string, household: NonNullable<UserDoc['household']>, fallbackName: string): Promise<void> {
+    // `set` replaces the whole household, so a room left from an earlier binding does not linger.
+    const update = () => users().doc(openid).update({ household: database().command.set(household) });
+    if (await this.get(openid)) return void (await update());
     try {
       await users().add({ _id: openid, name: fallbackName, roles: ['resident'], household, createdAt: new Date() });
-    } catch {
-      // Created by a concurrent call of the same user: fall back to the update.
-      await users().doc(openid).update({ household });
+    } catch (error) {
+      if (!isDuplicate(error)) throw error;
+      await update(); // created by a concurrent call of the same user
     }
   },
 
-  /** The grid worker who covers a grid (the first one, when several share it). */
-  async gridWorker(gridId: string): Promise<UserDoc | null> {
-    const { data } = await users().where({ roles: 'grid_worker', 'jurisdiction.unitIds': gridId }).limit(1).get();
-    return (data[0] as UserDoc | undefined) ?? null;
-  },
+  /** Staff of a role whose jurisdiction includes the unit. */
+  staffCovering: (unitId: string, role: Role, limit = 20) => people({ roles: role, 'jurisdiction.unitIds': unitId }, limit),
 
-  async listByIds(ids: string[]): Promise<UserDoc[]> {
-    if (ids.length === 0) return [];
-    const _ = database().command;
-    const { data } = await users().where({ _id: _.in(ids) }).limit(ids.length).get();
-    return data as UserDoc[];
+  /** Staff of a property company. */
+  propertyStaff: (propertyCompanyId: string, limit = 20) => people({ roles: 'property_staff', propertyCompanyId }, limit),
+
+  /** The grid worker who covers a grid (the first one, when several share it), with a phone for residents. */
+  async gridWorker(gridId: string): Promise<Pick<UserDoc, 'name' | 'phone'> | null> {
+    const { data } = await users().where({ roles: 'grid_worker', 'jurisdiction.unitIds': gridId }).limit(1).field({ name: true, phone: true }).get();
+    return (data[0] as Pick<UserDoc, 'name' | 'phone'> | undefined) ?? null;
   },
 };

@@ -1,6 +1,5 @@
 import type { usersContract } from '../../../types/users';
 import { loadCaller } from '../../core/auth/caller';
-import { notFound } from '../../core/errors';
 import { orgRepo } from '../../core/repos/org';
 import { usersRepo } from '../../core/repos/users';
 import type { Handler } from '../../core/router';
@@ -8,8 +7,7 @@ import { profileOf } from './me';
 
 /** Binds the caller to a building (and room) as their household. */
 export const bindHousehold: Handler<typeof usersContract.bindHousehold> = async ({ buildingCode, room }, { caller }) => {
-  const building = await orgRepo.buildingByCode(buildingCode);
-  if (!building) throw notFound('没有找到这个楼栋码');
+  const building = await orgRepo.buildingOfCode(buildingCode);
   await usersRepo.setHousehold(caller.openid, { buildingId: building._id, room }, '微信用户');
   return profileOf(await loadCaller(caller.openid));
 };
