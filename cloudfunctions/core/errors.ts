@@ -18,4 +18,3 @@ export const forbidden = (message = '您没有权限执行此操作') => new App
 export const notFound = (message = '找不到相关记录') => new AppError('NOT_FOUND', message);
 export const conflict = (message: string) => new AppError('CONFLICT', message);
 export const unauthenticated = (message = '请先登录') => new AppError('UNAUTHENTICATED', message);
-export const rateLimited = (message = '操作太频繁，请稍后再试') => new AppError('RATE_LIMITED', message);

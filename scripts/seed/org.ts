@@ -1,4 +1,5 @@
 import type { Building, Estate, OrgUnit, PropertyCompany } from '../../types/org';
+import { CITY_NAME } from '../../types/org.constants';
 import type { UserDoc } from '../../types/users';
 
 /** Demo data: a district of Yantai with its streets, communities, grids, estates, buildings and staff. */
@@ -87,7 +88,7 @@ export function orgSeed(createdAt = new Date()): OrgSeed {
             _id: `b-${String(buildingNo).padStart(4, '0')}`,
             code: `${DISTRICT.divisionCode}B${String(buildingNo).padStart(4, '0')}`,
             name: `${number}号楼`,
-            address: `${CITY}${DISTRICT.name}${street.name}${estate.name}${number}号楼`,
+            address: `${CITY_NAME}${DISTRICT.name}${street.name}${estate.name}${number}号楼`,
             estateId: estate._id,
             gridId,
             communityId: community.id,
@@ -117,5 +118,3 @@ export function orgSeed(createdAt = new Date()): OrgSeed {
   ];
   return { units, estates, buildings, propertyCompanies: PROPERTY_COMPANIES, users: [...personas, ...staff] };
 }
-
-const CITY = '烟台市';

@@ -1,5 +1,3 @@
-import Taro from '@tarojs/taro';
-
 const cache = new Map<string, Promise<string>>();
 
 async function fetchH5(fileIDs: string[]): Promise<Record<string, string>> {
@@ -26,8 +24,4 @@ export function displayUrl(fileID: string): Promise<string> {
     cache.set(fileID, url);
   }
   return url;
-}
-
-export function previewImages(current: string, urls: string[]) {
-  void Taro.previewImage({ current, urls });
 }

@@ -6,6 +6,8 @@ export interface RequestState<T> {
   error: ApiError | undefined;
   loading: boolean;
   reload: () => void;
+  /** Replaces the data with a value the server just returned (e.g. after an action). */
+  setData: (value: T) => void;
 }
 
 /** Runs `load` on mount and whenever `deps` change; `enabled: false` waits. */
@@ -37,5 +39,5 @@ export function useRequest<T>(load: () => Promise<T>, deps: unknown[], enabled =
   }, [...deps, attempt, enabled]);
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
-  return { data, error, loading, reload };
+  return { data, error, loading, reload, setData };
 }

@@ -1,5 +1,4 @@
 import type { Role } from '../../../types/contract';
-import type { OrgPath } from '../../../types/org';
 import type { Jurisdiction, UserDoc } from '../../../types/users';
 import { usersRepo } from '../repos/users';
 
@@ -23,14 +22,7 @@ export async function loadCaller(openid: string): Promise<Caller> {
   };
 }
 
-/** Whether a place (an appeal's or a building's org path) lies inside the caller's jurisdiction. */
-export function covers(caller: Pick<Caller, 'jurisdiction'>, place: OrgPath): boolean {
-  const units = caller.jurisdiction?.unitIds ?? [];
-  return units.some(
-    (id) => id === place.gridId || id === place.communityId || id === place.streetId || id === place.districtId,
-  );
-}
-
+/** Whether a unit (given by its path from the district down) lies inside the caller's jurisdiction. */
 export function coversUnitPath(caller: Pick<Caller, 'jurisdiction'>, unitPath: readonly string[]): boolean {
   const units = caller.jurisdiction?.unitIds ?? [];
   return units.some((id) => unitPath.includes(id));

@@ -63,7 +63,6 @@ function RateForm({ appeal, onRated }: { appeal: AppealDetail; onRated: (next: A
 export default function AppealPage() {
   const { params } = useRouter();
   const id = params.id ?? '';
-  const [fresh, setFresh] = useState<AppealDetail>();
   const state = useRequest(() => api.appeals.detail({ id }), [id]);
   const [following, setFollowing] = useState(false);
 
@@ -82,34 +81,31 @@ export default function AppealPage() {
   return (
     <View className="page appeal-detail">
       <AsyncView state={state}>
-        {(loaded) => {
-          const appeal = fresh?.id === loaded.id && fresh.version >= loaded.version ? fresh : loaded;
-          return (
-            <View>
-              <AppealOverview appeal={appeal} />
-              {appeal.resolution && <ResolutionCard resolution={appeal.resolution} />}
-              {appeal.rating && (
-                <View className="card" data-testid="rating">
-                  <Text className="card__title">我的评价：{appeal.rating.label}</Text>
-                  {appeal.rating.comment && <Text>{appeal.rating.comment}</Text>}
-                </View>
-              )}
-              {appeal.can.rate && <RateForm appeal={appeal} onRated={setFresh} />}
-              {appeal.can.follow && (
-                <Button block type="primary" fill="outline" loading={following} onClick={() => follow(appeal)}>
-                  我也遇到了
-                </Button>
-              )}
-              <View className="card">
-                <Text className="card__title">办理进度</Text>
-                <Timeline items={appeal.timeline} />
+        {(appeal) => (
+          <View>
+            <AppealOverview appeal={appeal} />
+            {appeal.resolution && <ResolutionCard resolution={appeal.resolution} />}
+            {appeal.rating && (
+              <View className="card" data-testid="rating">
+                <Text className="card__title">我的评价：{appeal.rating.label}</Text>
+                {appeal.rating.comment && <Text>{appeal.rating.comment}</Text>}
               </View>
-              <Button block onClick={() => Taro.redirectTo({ url: '/pages/appeals/index' })}>
-                我的诉求
+            )}
+            {appeal.can.rate && <RateForm appeal={appeal} onRated={state.setData} />}
+            {appeal.can.follow && (
+              <Button block type="primary" fill="outline" loading={following} onClick={() => follow(appeal)}>
+                我也遇到了
               </Button>
+            )}
+            <View className="card">
+              <Text className="card__title">办理进度</Text>
+              <Timeline items={appeal.timeline} />
             </View>
-          );
-        }}
+            <Button block onClick={() => Taro.redirectTo({ url: '/pages/appeals/index' })}>
+              我的诉求
+            </Button>
+          </View>
+        )}
       </AsyncView>
     </View>
   );
