@@ -1,11 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startFixtureCloud, type FixtureCloud } from './functions/fixtures/cloud';
 import { MemoryDb } from './functions/fixtures/memory-db';
-import { ADMIN_BODY_LIMIT, startLocalCloud, type LocalCloud } from './server';
-
-const FIXTURES = join(__dirname, 'functions', 'fixtures');
+import { ADMIN_BODY_LIMIT } from './server';
 
 /** A raw request, so paths are sent exactly as written. */
 function raw(url: string, path: string, method = 'GET'): Promise<{ status: number; body: string }> {
@@ -24,7 +23,7 @@ function raw(url: string, path: string, method = 'GET'): Promise<{ status: numbe
 describe('local cloud server', () => {
   let dataDir: string;
   let staticDir: string;
-  let cloud: LocalCloud;
+  let cloud: FixtureCloud;
   let db: MemoryDb;
 
   const admin = (body: string, headers: Record<string, string> = {}) =>
@@ -39,13 +38,10 @@ describe('local cloud server', () => {
     writeFileSync(join(staticDir, 'favicon.ico'), 'ico');
     writeFileSync(join(dataDir, 'outside.txt'), 'must not be served');
     db = new MemoryDb({ users: [{ _id: 'o_wang', name: '王秀英' }] });
-    cloud = await startLocalCloud({ dataDir, functionsDir: FIXTURES, staticDir, timers: false, instancesPerFunction: 1, db });
+    cloud = await startFixtureCloud({ dataDir, staticDir, instancesPerFunction: 1, db });
   });
 
-  afterAll(async () => {
-    await cloud.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => cloud.close());
 
   it('listens on 127.0.0.1 with a random port', () => {
     expect(cloud.url).toBe(`http://127.0.0.1:${cloud.port}`);
@@ -129,9 +125,8 @@ describe('local cloud server', () => {
 
 describe('closing', () => {
   it('stops the server, the instances and the database', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'jy-close-'));
     const db = new MemoryDb({});
-    const cloud = await startLocalCloud({ dataDir, functionsDir: FIXTURES, timers: true, db });
+    const cloud = await startFixtureCloud({ timers: true, db });
     try {
       await cloud.host.invoke('whoami', { delayMs: 1 });
       expect(cloud.host.instanceCount('whoami')).toBe(1);
@@ -142,7 +137,6 @@ describe('closing', () => {
       await expect(cloud.host.invoke('whoami', {})).rejects.toMatchObject({ code: 'HOST_CLOSED' });
     } finally {
       await cloud.close();
-      rmSync(dataDir, { recursive: true, force: true });
     }
   });
 });

@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { mkdir, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import { Bridge } from './bridge/bridge';
 import type { DbHandler } from './bridge/db-read';
 import type { DbService } from './db';
-import { readBody, sendJson } from './bridge/http';
+import { isRecord } from './functions/config';
+import { readJson, sendFile, sendJson } from './http';
 import { loadSecret, SessionSigner } from './bridge/session';
 import { invokeFromSdk } from './functions/admin';
 import { FunctionHost } from './functions/host';
@@ -79,7 +78,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
       sendJson(res, 503, { code: 'SYS_ERR', message: '本地云环境正在启动' });
       return;
     }
-    route(req, res, ready, db, opts.staticDir).catch((error: unknown) => {
+    route(req, res, ready).catch((error: unknown) => {
       console.error('[local-cloud] request failed:', error);
       if (!res.headersSent) sendJson(res, 500, { code: 'SYS_ERR', message: '本地云环境内部错误' });
       else res.destroy();
@@ -120,7 +119,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     throw error;
   }
   const bridge = new Bridge({ host, db, storage, sessions: new SessionSigner(secret), env, baseUrl: url });
-  ready = { host, storage, bridge, url, env };
+  ready = { db, host, storage, bridge, url, env, staticDir: opts.staticDir };
   if (opts.timers ?? true) host.startTimers();
 
   let closing: Promise<void> | null = null;
@@ -154,9 +153,9 @@ function closeServer(server: Server): Promise<void> {
   });
 }
 
-type Ready = { host: FunctionHost; storage: LocalStorage; bridge: Bridge; url: string; env: string };
+type Ready = { db: DbHandler; host: FunctionHost; storage: LocalStorage; bridge: Bridge; url: string; env: string; staticDir?: string };
 
-async function route(req: IncomingMessage, res: ServerResponse, ready: Ready, db: DbHandler, staticDir?: string): Promise<void> {
+async function route(req: IncomingMessage, res: ServerResponse, ready: Ready): Promise<void> {
   let url: URL;
   try {
     url = new URL(req.url ?? '/', 'http://local');
@@ -172,7 +171,7 @@ async function route(req: IncomingMessage, res: ServerResponse, ready: Ready, db
       sendJson(res, 405, { code: 'INVALID_PARAM', message: '只接受 POST' });
       return;
     }
-    await handleAdmin(req, res, ready, db);
+    await handleAdmin(req, res, ready);
     return;
   }
   if (url.pathname.startsWith('/__cos/') && method === 'PUT') {
@@ -184,8 +183,8 @@ async function route(req: IncomingMessage, res: ServerResponse, ready: Ready, db
     return;
   }
   if (await ready.bridge.handle(req, res, url)) return;
-  if ((method === 'GET' || method === 'HEAD') && staticDir) {
-    await serveStatic(req, res, url, staticDir);
+  if ((method === 'GET' || method === 'HEAD') && ready.staticDir) {
+    await serveStatic(req, res, url, ready.staticDir);
     return;
   }
   req.resume();
@@ -193,7 +192,7 @@ async function route(req: IncomingMessage, res: ServerResponse, ready: Ready, db
 }
 
 /** One SDK request: `database.*`, `functions.invokeFunction`, `storage.*`. Errors are HTTP 200 `{code, message}`. */
-async function handleAdmin(req: IncomingMessage, res: ServerResponse, ready: Ready, db: DbHandler): Promise<void> {
+async function handleAdmin(req: IncomingMessage, res: ServerResponse, ready: Ready): Promise<void> {
   const requestId = randomUUID();
   const fail = (code: string, message: string) => sendJson(res, 200, { code, message, requestId });
   // The admin API has no credentials of its own: only this machine may use it, even on a LAN address.
@@ -208,23 +207,17 @@ async function handleAdmin(req: IncomingMessage, res: ServerResponse, ready: Rea
     fail('PERMISSION_DENIED', '不接受浏览器跨站请求');
     return;
   }
-  const body = await readBody(req, ADMIN_BODY_LIMIT);
+  const body = await readJson(req, ADMIN_BODY_LIMIT);
   if (!body.ok) {
     if (body.reason === 'too_large') fail('INVALID_PARAM', `请求体超过 ${ADMIN_BODY_LIMIT / 1024 / 1024} MB`);
+    if (body.reason === 'invalid_json') fail('INVALID_PARAM', '请求体不是合法的 JSON');
     return;
   }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body.body.toString('utf8'));
-  } catch {
-    fail('INVALID_PARAM', '请求体不是合法的 JSON');
-    return;
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+  const params = body.value;
+  if (!isRecord(params)) {
     fail('INVALID_PARAM', '请求体应为 JSON 对象');
     return;
   }
-  const params = parsed as Record<string, unknown>;
   const action = typeof params.action === 'string' ? params.action : '';
   // An SDK initialised for another environment would reach a different database in CloudBase.
   if (typeof params.envName === 'string' && params.envName !== '' && params.envName !== ready.env) {
@@ -234,7 +227,7 @@ async function handleAdmin(req: IncomingMessage, res: ServerResponse, ready: Rea
   let answer: Record<string, unknown>;
   try {
     if (action.startsWith('database.')) {
-      answer = await db.handle(params);
+      answer = await ready.db.handle(params);
     } else if (action === 'functions.invokeFunction') {
       answer = await invokeFromSdk(ready.host, params, headerValue(req.headers['x-tcb-source']));
     } else if (action.startsWith('storage.')) {
@@ -265,14 +258,13 @@ const HASHED_ASSET = /[.-][0-9a-f]{8,}\.[a-z0-9]+$/i;
 /** The H5 build: files as they are, `index.html` for app routes (paths without an extension). */
 async function serveStatic(req: IncomingMessage, res: ServerResponse, url: URL, staticDir: string): Promise<void> {
   const root = resolve(staticDir);
-  let relative: string;
+  let relative: string | null;
   try {
     relative = decodeURIComponent(url.pathname);
   } catch {
-    sendJson(res, 400, { code: 'INVALID_PARAM', message: '请求地址不合法' });
-    return;
+    relative = null;
   }
-  if (relative.includes('\0')) {
+  if (relative === null || relative.includes('\0')) {
     sendJson(res, 400, { code: 'INVALID_PARAM', message: '请求地址不合法' });
     return;
   }
@@ -299,15 +291,8 @@ async function serveStatic(req: IncomingMessage, res: ServerResponse, url: URL, 
     }
   }
   const immutable = HASHED_ASSET.test(file) && !file.endsWith('.html');
-  res.writeHead(200, {
+  await sendFile(req, res, file, info.size, {
     'Content-Type': contentTypeFor(file),
-    'Content-Length': info.size,
     'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-    'X-Content-Type-Options': 'nosniff',
   });
-  if (req.method === 'HEAD') {
-    res.end();
-    return;
-  }
-  await pipeline(createReadStream(file), res).catch(() => res.destroy());
 }

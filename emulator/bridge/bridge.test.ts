@@ -1,12 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { startFixtureCloud, type FixtureCloud } from '../functions/fixtures/cloud';
 import { MemoryDb } from '../functions/fixtures/memory-db';
-import { startLocalCloud, type LocalCloud } from '../server';
-import { safeNext } from './http';
+import { safeNext } from '../http';
 import { loadSecret, SessionSigner, SESSION_MAX_AGE_SECONDS } from './session';
-
-const FIXTURES = join(__dirname, '..', 'functions', 'fixtures');
 
 function seedDb(): MemoryDb {
   return new MemoryDb({
@@ -47,8 +44,7 @@ describe('session cookies', () => {
 });
 
 describe('H5 bridge', () => {
-  let dataDir: string;
-  let cloud: LocalCloud;
+  let cloud: FixtureCloud;
   let db: MemoryDb;
 
   const call = (name: string, data: unknown, cookie?: string, extra: Record<string, string> = {}) =>
@@ -67,22 +63,18 @@ describe('H5 bridge', () => {
   const cookieOf = (res: Response) => (res.headers.get('set-cookie') ?? '').split(';')[0];
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'jy-bridge-'));
     db = seedDb();
-    cloud = await startLocalCloud({ dataDir, functionsDir: FIXTURES, timers: false, instancesPerFunction: 2, db });
+    cloud = await startFixtureCloud({ instancesPerFunction: 2, db });
   });
 
-  afterAll(async () => {
-    await cloud.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => cloud.close());
 
   it('refuses calls without a valid session', async () => {
     const none = await call('whoami', { delayMs: 1 });
     expect(none.status).toBe(401);
     expect(await none.json()).toEqual({ errCode: 'UNAUTHENTICATED', errMsg: '请先登录' });
 
-    const secret = loadSecret(dataDir);
+    const secret = loadSecret(cloud.dataDir);
     const real = new SessionSigner(secret).issue('o_wang');
     const [v, , exp, mac] = real.split('.');
     const forged = `jy_session=${[v, Buffer.from('o_staff').toString('base64url'), exp, mac].join('.')}`;
@@ -196,6 +188,6 @@ describe('H5 bridge', () => {
   });
 
   it('keeps its secret in dataDir', () => {
-    expect(readFileSync(join(dataDir, 'local-secret'), 'utf8')).toMatch(/^[0-9a-f]{64}$/);
+    expect(readFileSync(join(cloud.dataDir, 'local-secret'), 'utf8')).toMatch(/^[0-9a-f]{64}$/);
   });
 });

@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FunctionHost } from '../functions/host';
-import { isValidFunctionName } from '../functions/config';
+import { isRecord, isValidFunctionName } from '../functions/config';
 import { FunctionError, type FunctionErrorCode } from '../functions/types';
 import type { LocalStorage } from '../storage/storage';
 import { DEFAULT_URL_MAX_AGE } from '../storage/storage';
 import { receiveUpload } from '../storage/upload';
 import { findById, findDocuments, type DbHandler, type Doc } from './db-read';
-import { parseCookies, readBody, redirect, requestBaseUrl, safeNext, sameOrigin, sendHtml, sendJson } from './http';
+import { parseCookies, readBody, readJson, redirect, requestBaseUrl, safeNext, sameOrigin, sendHtml, sendJson } from '../http';
 import { loginPage, messagesPage, type Persona } from './pages';
 import { SESSION_COOKIE, SessionSigner, type Session } from './session';
 
@@ -35,10 +35,6 @@ const STATUS_BY_CODE: Record<FunctionErrorCode, number> = {
 };
 
 const UNAUTHENTICATED = { errCode: 'UNAUTHENTICATED', errMsg: '请先登录' };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /**
  * The H5 app's side of the local CloudBase: `callFunction`, `uploadFile`, `getTempFileURL`
@@ -93,6 +89,16 @@ export class Bridge {
     return this.opts.sessions.verify(parseCookies(req.headers.cookie).get(SESSION_COOKIE));
   }
 
+  /** The request's session; without one, answers 401 (dropping the body) and returns null. */
+  private requireSession(req: IncomingMessage, res: ServerResponse): Session | null {
+    const session = this.sessionOf(req);
+    if (!session) {
+      req.resume();
+      sendJson(res, 401, UNAUTHENTICATED);
+    }
+    return session;
+  }
+
   async personas(): Promise<Persona[]> {
     const docs = await findDocuments(this.opts.db, this.opts.env, 'users', { demo: { $exists: true } }, { limit: 1000 });
     return docs
@@ -110,26 +116,18 @@ export class Bridge {
   }
 
   private async callFunction(req: IncomingMessage, res: ServerResponse, name: string | null): Promise<void> {
-    const session = this.sessionOf(req);
-    if (!session) {
-      req.resume();
-      sendJson(res, 401, UNAUTHENTICATED);
-      return;
-    }
-    const body = await readBody(req, JSON_LIMIT);
+    const session = this.requireSession(req, res);
+    if (!session) return;
+    const body = await readJson(req, JSON_LIMIT);
     if (!body.ok) {
-      sendJson(res, 413, { errCode: 'PAYLOAD_TOO_LARGE', errMsg: 'cloud.callFunction:fail 请求内容过大' });
+      if (body.reason === 'invalid_json') {
+        sendJson(res, 400, { errCode: 'INVALID_PARAM', errMsg: 'cloud.callFunction:fail 请求内容不是合法的 JSON' });
+      } else {
+        sendJson(res, 413, { errCode: 'PAYLOAD_TOO_LARGE', errMsg: 'cloud.callFunction:fail 请求内容过大' });
+      }
       return;
     }
-    let data: unknown = {};
-    if (body.body.length > 0) {
-      try {
-        data = JSON.parse(body.body.toString('utf8'));
-      } catch {
-        sendJson(res, 400, { errCode: 'INVALID_PARAM', errMsg: 'cloud.callFunction:fail 请求内容不是合法的 JSON' });
-        return;
-      }
-    }
+    const data = body.value ?? {};
     if (!name || !isValidFunctionName(name)) {
       sendJson(res, 404, { errCode: 'FUNCTION_NOT_FOUND', errMsg: 'cloud.callFunction:fail 云函数不存在' });
       return;
@@ -151,12 +149,8 @@ export class Bridge {
   }
 
   private async session(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const session = this.sessionOf(req);
-    if (!session) {
-      sendJson(res, 401, UNAUTHENTICATED);
-      return;
-    }
-    sendJson(res, 200, await this.describe(session.openid));
+    const session = this.requireSession(req, res);
+    if (session) sendJson(res, 200, await this.describe(session.openid));
   }
 
   private async describe(openid: string): Promise<{ openid: string; name: string; label: string }> {
@@ -168,12 +162,8 @@ export class Bridge {
   }
 
   private async upload(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const session = this.sessionOf(req);
-    if (!session) {
-      req.resume();
-      sendJson(res, 401, UNAUTHENTICATED);
-      return;
-    }
+    const session = this.requireSession(req, res);
+    if (!session) return;
     const outcome = await receiveUpload(req, this.opts.storage, session.openid);
     if (outcome.ok) {
       sendJson(res, 200, { fileID: outcome.fileID, statusCode: 200, errMsg: 'cloud.uploadFile:ok' });
@@ -183,36 +173,22 @@ export class Bridge {
   }
 
   private async tempUrls(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const session = this.sessionOf(req);
-    if (!session) {
-      req.resume();
-      sendJson(res, 401, UNAUTHENTICATED);
-      return;
-    }
-    const body = await readBody(req, 256 * 1024);
-    let parsed: unknown = null;
-    if (body.ok) {
-      try {
-        parsed = JSON.parse(body.body.toString('utf8'));
-      } catch {
-        parsed = null;
-      }
-    }
+    if (!this.requireSession(req, res)) return;
+    const body = await readJson(req, 256 * 1024);
+    const parsed = body.ok ? body.value : null;
     const list = isRecord(parsed) && Array.isArray(parsed.fileList) ? parsed.fileList : null;
     if (!list || list.length > 50) {
       sendJson(res, 400, { errCode: 'INVALID_PARAM', errMsg: 'cloud.getTempFileURL:fail fileList 应为不超过 50 项的数组' });
       return;
     }
     const base = requestBaseUrl(req, this.opts.baseUrl);
-    const storage = this.opts.storage;
     const fileList = await Promise.all(
       list.map(async (item: unknown) => {
         const fileID = typeof item === 'string' ? item : isRecord(item) && typeof item.fileID === 'string' ? item.fileID : '';
         const maxAge = isRecord(item) && typeof item.maxAge === 'number' ? item.maxAge : DEFAULT_URL_MAX_AGE;
-        const cloudPath = storage.cloudPathOf(fileID);
-        if (!cloudPath) return { fileID, tempFileURL: '', maxAge, status: -1, errMsg: 'fileID 不合法' };
-        if (!(await storage.exists(cloudPath))) return { fileID, tempFileURL: '', maxAge, status: -1, errMsg: '文件不存在' };
-        return { fileID, tempFileURL: storage.tempUrl(base, cloudPath, maxAge), maxAge, status: 0, errMsg: 'ok' };
+        const found = await this.opts.storage.tempUrlOf(base, fileID, maxAge);
+        if (found.ok) return { fileID, tempFileURL: found.url, maxAge, status: 0, errMsg: 'ok' };
+        return { fileID, tempFileURL: '', maxAge, status: -1, errMsg: found.reason === 'invalid' ? 'fileID 不合法' : '文件不存在' };
       }),
     );
     sendJson(res, 200, { fileList, errMsg: 'cloud.getTempFileURL:ok' });
@@ -228,28 +204,22 @@ export class Bridge {
     const body = await readBody(req, FORM_LIMIT);
     const form = new URLSearchParams(body.ok ? body.body.toString('utf8') : '');
     const next = safeNext(form.get('next'));
-    const requested = form.get('openid') ?? '';
-    let openid: string | null = null;
-    if (requested === NEW_USER) {
+    let openid = form.get('openid') ?? '';
+    if (openid === NEW_USER) {
       openid = `o_local_${randomBytes(10).toString('hex')}`;
-    } else if ((await this.personas()).some((persona) => persona.openid === requested)) {
-      openid = requested;
-    }
-    if (!openid) {
-      sendHtml(res, 400, loginPage(await this.personas(), next, null).replace('<h1>选择演示身份</h1>', '<h1>选择演示身份</h1><p class="hint">该身份不存在，请重新选择。</p>'));
-      return;
+    } else {
+      const personas = await this.personas();
+      if (!personas.some((persona) => persona.openid === openid)) {
+        sendHtml(res, 400, loginPage(personas, next, null, '该身份不存在，请重新选择。'));
+        return;
+      }
     }
     redirect(res, next, { 'Set-Cookie': this.opts.sessions.cookie(openid) });
   }
 
-  private async messages(): Promise<Doc[]> {
-    const docs = await findDocuments(this.opts.db, this.opts.env, 'messageLog', {}, { order: { createdAt: -1 }, limit: 200 });
-    const time = (doc: Doc) => {
-      const value = doc.createdAt;
-      const date = value instanceof Date ? value : typeof value === 'string' || typeof value === 'number' ? new Date(value) : null;
-      return date && !Number.isNaN(date.getTime()) ? date.getTime() : 0;
-    };
-    return docs.sort((a, b) => time(b) - time(a));
+  /** The newest messages first (the database sorts them). */
+  private messages(): Promise<Doc[]> {
+    return findDocuments(this.opts.db, this.opts.env, 'messageLog', {}, { order: { createdAt: -1 }, limit: 200 });
   }
 }
 

@@ -31,10 +31,9 @@ export async function findDocuments(
     if (response.code === 'DATABASE_COLLECTION_NOT_EXIST') return [];
     throw new Error(`${String(response.code)}: ${String(response.message ?? '')}`);
   }
-  const data = response.data as { list?: unknown[] } | undefined;
-  return (data?.list ?? []).map((item) =>
-    (typeof item === 'string' ? EJSON.parse(item, { relaxed: true }) : item) as Doc,
-  );
+  // Documents come back as EJSON strings, as the SDK receives them.
+  const data = response.data as { list?: string[] } | undefined;
+  return (data?.list ?? []).map((item) => EJSON.parse(item, { relaxed: true }) as Doc);
 }
 
 export async function findById(db: DbHandler, env: string, collectionName: string, id: string): Promise<Doc | null> {

@@ -1,4 +1,4 @@
-import { escapeHtml } from './http';
+import { escapeHtml } from '../http';
 import type { Doc } from './db-read';
 
 export interface Persona {
@@ -38,7 +38,12 @@ function page(title: string, body: string): string {
 <title>${escapeHtml(title)}</title><style>${STYLE}</style></head><body><main>${body}</main></body></html>`;
 }
 
-export function loginPage(personas: Persona[], next: string, current: { openid: string; name: string; label: string } | null): string {
+export function loginPage(
+  personas: Persona[],
+  next: string,
+  current: { openid: string; name: string; label: string } | null,
+  error?: string,
+): string {
   const currentBlock = current
     ? `<div class="card current"><div>当前身份：<strong>${escapeHtml(current.label || current.name)}</strong></div>
 <div class="hint" style="margin:0">${escapeHtml(current.name)} · ${escapeHtml(current.openid)}</div>
@@ -56,7 +61,7 @@ export function loginPage(personas: Persona[], next: string, current: { openid: 
     : '<div class="card empty">还没有演示身份。请先导入演示数据（npm run seed）后刷新本页。</div>';
   return page(
     '选择演示身份 · 幸福家园',
-    `<h1>选择演示身份</h1>
+    `<h1>选择演示身份</h1>${error ? `<p class="hint">${escapeHtml(error)}</p>` : ''}
 <p class="hint">这里是本地演示环境。选择一个身份登录，相当于用该用户的微信打开小程序。</p>
 ${currentBlock}${list}
 <form method="post" action="/dev/login"><input type="hidden" name="openid" value="__new__">
@@ -77,7 +82,7 @@ const TIME = new Intl.DateTimeFormat('zh-CN', {
   hour12: false,
 });
 
-export function formatTime(value: unknown): string {
+function formatTime(value: unknown): string {
   const date = value instanceof Date ? value : typeof value === 'string' || typeof value === 'number' ? new Date(value) : null;
   return date && !Number.isNaN(date.getTime()) ? TIME.format(date) : '';
 }

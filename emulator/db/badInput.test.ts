@@ -1,33 +1,28 @@
 /** Bad input: clear `{code, message}`, never a crash, never a partial write. */
 import type { CollectionSpec } from '../../cloudfunctions/core/db/collections';
-import { DbService, openDatabase } from './index';
-import { rejection, startTestServer, TestServer } from './testServer';
+import type { DbService } from './index';
+import { openTestDatabase, rejection, resetCollection, SdkDatabase, TestDatabase } from './testServer';
 
 const SPECS: CollectionSpec[] = [{ name: 'things', indexes: [{ name: 'code', keys: { code: 1 }, unique: true }] }];
 
+let t: TestDatabase;
 let db: DbService;
-let server: TestServer;
-let d: ReturnType<ReturnType<TestServer['app']>['database']>;
+let d: SdkDatabase;
 
 beforeAll(async () => {
-  db = openDatabase({ file: ':memory:', collections: SPECS });
-  server = await startTestServer(db);
-  d = server.app().database();
+  t = await openTestDatabase({ collections: SPECS });
+  ({ db, d } = t);
 });
 
-afterAll(async () => {
-  await server.close();
-  db.close();
-});
+afterAll(() => t.close());
 
-beforeEach(async () => {
-  await d.collection('things').where({ _id: d.command.exists(true) }).remove();
-  await d.collection('things').add([
+beforeEach(() =>
+  resetCollection(d, 'things', [
     { _id: 't1', code: 'A', n: 1 },
     { _id: 't2', code: 'B', n: 'not a number' },
     { _id: 't3', code: 'C', n: 3 },
-  ]);
-});
+  ]),
+);
 
 const get = (extra: Record<string, unknown>): Promise<Record<string, unknown>> =>
   db.handle({ action: 'database.getDocument', collectionName: 'things', queryType: 'WHERE', limit: 100, ...extra });

@@ -10,7 +10,7 @@ export const ErrorCode = {
   RequestFailed: 'DATABASE_REQUEST_FAILED',
 } as const;
 
-export type ErrorCodeValue = (typeof ErrorCode)[keyof typeof ErrorCode];
+type ErrorCodeValue = (typeof ErrorCode)[keyof typeof ErrorCode];
 
 /** An error that becomes a `{ code, message }` response. */
 export class DbError extends Error {
@@ -24,3 +24,6 @@ export class DbError extends Error {
 }
 
 export const invalidParam = (message: string): DbError => new DbError(ErrorCode.InvalidParam, message);
+
+export const duplicateId = (collection: string, id: unknown): DbError =>
+  new DbError(ErrorCode.DuplicateWrite, `duplicate _id ${JSON.stringify(id)} in collection '${collection}'`);

@@ -1,8 +1,8 @@
 /** Declared indexes are used (no full scans for indexed filters) and never change query results. */
 import { EJSON } from 'bson';
 import type { CollectionSpec } from '../../cloudfunctions/core/db/collections';
-import { DbService, openDatabase } from './index';
-import { startTestServer, TestServer } from './testServer';
+import type { DbService } from './index';
+import { openTestDatabase, SdkDatabase, TestDatabase } from './testServer';
 
 const SPECS: CollectionSpec[] = [
   {
@@ -26,16 +26,15 @@ const SPECS: CollectionSpec[] = [
   { name: 'mixedPlain', indexes: [] },
 ];
 
+let t: TestDatabase;
 let db: DbService;
-let server: TestServer;
-let d: ReturnType<ReturnType<TestServer['app']>['database']>;
+let d: SdkDatabase;
 const DAY = 86_400_000;
 const T0 = Date.UTC(2025, 0, 1);
 
 beforeAll(async () => {
-  db = openDatabase({ file: ':memory:', collections: SPECS });
-  server = await startTestServer(db);
-  d = server.app().database();
+  t = await openTestDatabase({ collections: SPECS });
+  ({ db, d } = t);
   const appeals = Array.from({ length: 3000 }, (_, i) => ({
     _id: `ap${String(i).padStart(5, '0')}`,
     gridId: `g${i % 30}`,
@@ -47,10 +46,7 @@ beforeAll(async () => {
   for (let i = 0; i < appeals.length; i += 500) await d.collection('appeals').add(appeals.slice(i, i + 500));
 });
 
-afterAll(async () => {
-  await server.close();
-  db.close();
-});
+afterAll(() => t.close());
 
 /** Runs `fn` and returns how many documents it read from SQLite and how many full scans it made. */
 async function measure<T>(fn: () => Promise<T>): Promise<{ result: T; docsRead: number; fullScans: number }> {

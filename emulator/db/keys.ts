@@ -12,7 +12,7 @@ import { isPlainObject } from './values';
 export type SqlValue = null | number | string | Buffer;
 
 const Tag = { NaN: 0x01, Object: 0x03, Boolean: 0x08, Date: 0x09 } as const;
-export const SIGN_BIT = BigInt(1) << BigInt(63);
+const SIGN_BIT = BigInt(1) << BigInt(63);
 
 /** Encodes a query value, or returns undefined when the value cannot be looked up in an index. */
 export function encodeQueryValue(v: unknown): SqlValue | undefined {
@@ -38,6 +38,14 @@ function dateKey(d: Date): Buffer {
   // Flip the sign bit so that byte order equals numeric order.
   buf.writeBigUInt64BE(BigInt(d.getTime()) + SIGN_BIT, 1);
   return buf;
+}
+
+/** A stored key in readable form, for error messages (objects as their EJSON text). */
+export function describeKey(key: SqlValue): unknown {
+  if (!Buffer.isBuffer(key)) return key;
+  if (key[0] === Tag.Boolean) return key[1] === 1;
+  if (key[0] === Tag.Date) return new Date(Number(key.readBigUInt64BE(1) - SIGN_BIT)).toISOString();
+  return key.subarray(1).toString();
 }
 
 /** Bounds of the type bracket of a range-query value: `low` inclusive, `high` exclusive. */

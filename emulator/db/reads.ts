@@ -106,20 +106,31 @@ function test(r: Reader, doc: Doc): boolean {
   return withMingo('invalid query', () => r.query.test(doc));
 }
 
-function* candidates(r: Reader, plan: Plan): Generator<StoredRow> {
-  const { store, coll } = r;
-  let sql: string;
-  if (!plan.index) {
-    store.stats.fullScans++;
-    sql = `SELECT seq, doc FROM ${coll.table} ORDER BY seq`;
-  } else {
-    store.stats.indexedQueries++;
-    const where = plan.where.join(' AND ');
-    sql = plan.index.primary
-      ? `SELECT seq, doc FROM ${coll.table} WHERE ${where} ORDER BY seq`
-      : `SELECT seq, doc FROM ${coll.table} WHERE seq IN (SELECT seq FROM ${plan.index.table} WHERE ${where}) ORDER BY seq`;
+/**
+ * The SQL that reads a plan's candidate rows `(seq, doc)`: in natural order, or for a stream plan in
+ * the requested sort order with the sort keys as `s0..sn`.
+ */
+function planSql(coll: CollectionMeta, plan: Plan): string {
+  const where = plan.where.length > 0 ? `WHERE ${plan.where.join(' AND ')}` : '';
+  const ix = plan.index;
+  if (!ix) return `SELECT seq, doc FROM ${coll.table} ORDER BY seq`;
+  if (plan.stream) {
+    const sortCols = plan.stream.sortCols.map((c, j) => `${c} AS s${j}`).join(', ');
+    const orderBy = plan.stream.orderBy.join(', ');
+    return ix.primary
+      ? `SELECT seq, doc, ${sortCols} FROM ${coll.table} ${where} ORDER BY ${orderBy}`
+      : `SELECT d.seq AS seq, d.doc AS doc, ${sortCols} FROM ${ix.table} x JOIN ${coll.table} d ON d.seq = x.seq ${where} ORDER BY ${orderBy}`;
   }
-  const rows = store.prepare(sql).iterate(...plan.params) as IterableIterator<{ seq: number; doc: string }>;
+  return ix.primary
+    ? `SELECT seq, doc FROM ${coll.table} ${where} ORDER BY seq`
+    : `SELECT seq, doc FROM ${coll.table} WHERE seq IN (SELECT seq FROM ${ix.table} ${where}) ORDER BY seq`;
+}
+
+function* candidates(r: Reader, plan: Plan): Generator<StoredRow> {
+  const { store } = r;
+  if (plan.index) store.stats.indexedQueries++;
+  else store.stats.fullScans++;
+  const rows = store.prepare(planSql(r.coll, plan)).iterate(...plan.params) as IterableIterator<{ seq: number; doc: string }>;
   for (const row of rows) yield store.row(row.seq, row.doc);
 }
 
@@ -128,18 +139,12 @@ function* candidates(r: Reader, plan: Plan): Generator<StoredRow> {
  * complete, then returns them in natural order (mingo sorts them, so ties order as in a full sort).
  */
 function streamRows(r: Reader, plan: Plan, need: number): StoredRow[] {
-  const { store, coll } = r;
+  const { store } = r;
   const stream = plan.stream!;
-  const ix = plan.index!;
-  const sortCols = stream.sortCols.map((c, j) => `${c} AS s${j}`).join(', ');
-  const where = plan.where.length > 0 ? `WHERE ${plan.where.join(' AND ')}` : '';
-  const sql = ix.primary
-    ? `SELECT seq, doc, ${sortCols} FROM ${coll.table} ${where} ORDER BY ${stream.orderBy.join(', ')}`
-    : `SELECT d.seq AS seq, d.doc AS doc, ${sortCols} FROM ${ix.table} x JOIN ${coll.table} d ON d.seq = x.seq ${where} ORDER BY ${stream.orderBy.join(', ')}`;
   store.stats.indexedQueries++;
   const out: StoredRow[] = [];
   let lastKey: string | undefined;
-  const iter = store.prepare(sql).iterate(...plan.params) as IterableIterator<Record<string, SqlValue>>;
+  const iter = store.prepare(planSql(r.coll, plan)).iterate(...plan.params) as IterableIterator<Record<string, SqlValue>>;
   for (const raw of iter) {
     const key = tupleId(stream.sortCols.map((_, j) => raw[`s${j}`]));
     if (lastKey !== undefined && key !== lastKey) break;
@@ -160,14 +165,7 @@ export interface Explain {
 /** How a query would be read (for tests and debugging). */
 export function explain(store: Store, coll: CollectionMeta, filter: Doc, sort?: SortSpec): Explain {
   const plan = planQuery(coll, filter, sort);
-  const where = plan.where.join(' AND ');
-  let sql: string;
-  if (!plan.index) sql = `SELECT seq, doc FROM ${coll.table} ORDER BY seq`;
-  else if (plan.stream) {
-    const from = plan.index.primary ? coll.table : `${plan.index.table} x JOIN ${coll.table} d ON d.seq = x.seq`;
-    sql = `SELECT * FROM ${from} ${where ? `WHERE ${where}` : ''} ORDER BY ${plan.stream.orderBy.join(', ')}`;
-  } else if (plan.index.primary) sql = `SELECT seq, doc FROM ${coll.table} WHERE ${where} ORDER BY seq`;
-  else sql = `SELECT seq, doc FROM ${coll.table} WHERE seq IN (SELECT seq FROM ${plan.index.table} WHERE ${where}) ORDER BY seq`;
+  const sql = planSql(coll, plan);
   const rows = store.sql.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...plan.params) as Array<{ detail: string }>;
   return { plan: plan.description, sql, sqlitePlan: rows.map((row) => row.detail) };
 }

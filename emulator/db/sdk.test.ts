@@ -1,16 +1,17 @@
 /** Conformance: the real @cloudbase/node-sdk against the local database over HTTP. */
 import type { CollectionSpec } from '../../cloudfunctions/core/db/collections';
-import { DbService, openDatabase } from './index';
-import { rejection, startTestServer, TestServer } from './testServer';
+import type { DbService } from './index';
+import { openTestDatabase, rejection, SdkDatabase, TestDatabase, TestServer } from './testServer';
 
 const SPECS: CollectionSpec[] = [
   { name: 'codes', indexes: [{ name: 'code', keys: { code: 1 }, unique: true }] },
   { name: 'items', indexes: [{ name: 'group', keys: { group: 1 } }] },
 ];
 
+let t: TestDatabase;
 let db: DbService;
 let server: TestServer;
-let d: ReturnType<ReturnType<TestServer['app']>['database']>;
+let d: SdkDatabase;
 let collections = 0;
 
 /** A fresh, empty collection for one test. */
@@ -28,15 +29,11 @@ async function fill(name: string, n: number, make: (i: number) => Record<string,
 }
 
 beforeAll(async () => {
-  db = openDatabase({ file: ':memory:', collections: SPECS });
-  server = await startTestServer(db);
-  d = server.app().database();
+  t = await openTestDatabase({ collections: SPECS });
+  ({ db, server, d } = t);
 });
 
-afterAll(async () => {
-  await server.close();
-  db.close();
-});
+afterAll(() => t.close());
 
 describe('collections', () => {
   it('creates declared collections at open', async () => {

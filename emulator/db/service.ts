@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { Aggregator } from 'mingo';
 import type { CollectionSpec } from '../../cloudfunctions/core/db/collections';
-import { DbError, ErrorCode, invalidParam } from './errors';
+import { DbError, duplicateId, ErrorCode, invalidParam } from './errors';
 import type { SortSpec } from './planner';
 import {
   countDocs,
@@ -142,8 +142,8 @@ class Service implements DbService {
     const filter = filterParam(body, now);
     const projection = body.projection === undefined ? undefined : parseWireObject(body.projection, 'projection', now);
     const tx = this.transactionOf(body);
-    if (isDocQuery(body)) {
-      const id = docIdOf(filter);
+    const id = docIdOf(body, filter);
+    if (id !== undefined) {
       const doc = tx ? this.readForUpdate(tx, coll, id) : this.store.findById(coll, id)?.doc;
       const list = doc ? projectDocs([doc], projection) : [];
       return { data: { list: list.map(stringifyDoc) } };
@@ -172,9 +172,7 @@ class Service implements DbService {
       this.stage(tx, coll, (overlay) => {
         for (const doc of docs) {
           const id = doc._id as DocId;
-          if (this.readForUpdate(tx, coll, id)) {
-            throw new DbError(ErrorCode.DuplicateWrite, `duplicate _id ${JSON.stringify(id)} in collection '${coll.name}'`);
-          }
+          if (this.readForUpdate(tx, coll, id)) throw duplicateId(coll.name, id);
           overlay.set(idKey(id), { id, text: stringifyDoc(doc) });
         }
       });
@@ -187,17 +185,18 @@ class Service implements DbService {
 
   private modifyDocument(body: Body, now: number): Body {
     const coll = this.store.collection(body.collectionName);
+    const filter = filterParam(body, now);
+    const id = docIdOf(body, filter);
     const spec: ModifySpec = {
-      filter: filterParam(body, now),
+      filter,
       data: parseWireObject(body.data, 'data', now),
-      multi: boolParam(body, 'multi', !isDocQuery(body)),
+      multi: boolParam(body, 'multi', id === undefined),
       merge: boolParam(body, 'merge', true),
       upsert: boolParam(body, 'upsert', false),
     };
     const tx = this.transactionOf(body);
     if (tx) {
-      if (!isDocQuery(body)) throw invalidParam('inside a transaction only single-document updates (doc(id).update/set) are allowed');
-      const id = docIdOf(spec.filter);
+      if (id === undefined) throw invalidParam('inside a transaction only single-document updates (doc(id).update/set) are allowed');
       let result: Body = { updated: 0 };
       this.stage(tx, coll, (overlay) => {
         const current = this.readForUpdate(tx, coll, id);
@@ -214,7 +213,6 @@ class Service implements DbService {
       });
       return { data: result };
     }
-    if (isDocQuery(body)) docIdOf(spec.filter); // validates the DOC query shape
     const result = modifyDocs(this.store, coll, spec, now);
     this.txs.noteWrite(coll.name, result.touched);
     return { data: result.upsertId === undefined ? { updated: result.count } : { updated: result.count, upsert_id: result.upsertId } };
@@ -235,10 +233,10 @@ class Service implements DbService {
   private removeDocument(body: Body, now: number): Body {
     const coll = this.store.collection(body.collectionName);
     const filter = filterParam(body, now);
+    const id = docIdOf(body, filter);
     const tx = this.transactionOf(body);
     if (tx) {
-      if (!isDocQuery(body)) throw invalidParam('inside a transaction only single-document removes (doc(id).remove) are allowed');
-      const id = docIdOf(filter);
+      if (id === undefined) throw invalidParam('inside a transaction only single-document removes (doc(id).remove) are allowed');
       let deleted = 0;
       this.stage(tx, coll, (overlay) => {
         if (this.readForUpdate(tx, coll, id)) {
@@ -248,8 +246,7 @@ class Service implements DbService {
       });
       return { data: { deleted } };
     }
-    if (isDocQuery(body)) docIdOf(filter); // validates the DOC query shape
-    const result = removeDocs(this.store, coll, filter, boolParam(body, 'multi', !isDocQuery(body)));
+    const result = removeDocs(this.store, coll, filter, boolParam(body, 'multi', id === undefined));
     this.txs.noteWrite(coll.name, result.touched);
     return { data: { deleted: result.count } };
   }
@@ -341,16 +338,14 @@ class Service implements DbService {
   }
 }
 
-function isDocQuery(body: Body): boolean {
-  return body.queryType === 'DOC';
-}
-
 function filterParam(body: Body, now: number): Doc {
   if (body.query === undefined || body.query === '') return {};
   return parseWireObject(body.query, 'query', now);
 }
 
-function docIdOf(filter: Doc): DocId {
+/** The `_id` of a DOC query (`doc(id)`), validating its shape; undefined for a WHERE query. */
+function docIdOf(body: Body, filter: Doc): DocId | undefined {
+  if (body.queryType !== 'DOC') return undefined;
   const keys = Object.keys(filter);
   if (keys.length !== 1 || keys[0] !== '_id') throw invalidParam('a DOC query must be {_id: <id>}');
   return assertDocId(filter._id, 'query');

@@ -12,8 +12,8 @@
  */
 import Database from 'better-sqlite3';
 import type { CollectionSpec, IndexSpec } from '../../cloudfunctions/core/db/collections';
-import { DbError, ErrorCode, invalidParam } from './errors';
-import { indexEntries, SIGN_BIT, SqlValue, tupleId } from './keys';
+import { DbError, duplicateId, ErrorCode, invalidParam } from './errors';
+import { describeKey, indexEntries, tupleId } from './keys';
 import { Doc, DocId, parseStoredDoc, stringifyDoc } from './values';
 
 const FORMAT_VERSION = '1';
@@ -118,9 +118,10 @@ export class Store {
     this.sql.transaction(() => {
       for (const spec of specs) {
         const name = assertCollectionName(spec.name);
-        if (!this.collections.has(name)) this.createTables(name);
-        this.syncIndexes(name, spec.indexes);
-        this.load(name);
+        const created = !this.collections.has(name);
+        if (created) this.createTables(name);
+        // Collections already loaded at open keep their statements unless their indexes changed.
+        if (this.syncIndexes(name, spec.indexes) || created) this.load(name);
       }
     })();
   }
@@ -150,12 +151,7 @@ export class Store {
     return stmt;
   }
 
-  /** Reads rows `{seq, doc}` and parses them, counting reads. */
-  readRows(stmt: Database.Statement, params: SqlValue[]): StoredRow[] {
-    const rows = stmt.all(...params) as Array<{ seq: number; doc: string }>;
-    return rows.map((r) => this.row(r.seq, r.doc));
-  }
-
+  /** Parses a row `{seq, doc}`, counting the read. */
   row(seq: number, text: string): StoredRow {
     this.stats.docsRead++;
     return { seq, text, doc: parseStoredDoc(text) };
@@ -179,9 +175,7 @@ export class Store {
     try {
       seq = Number(coll.stmts.insert.run(id, text).lastInsertRowid);
     } catch (e) {
-      if (isUniqueViolation(e)) {
-        throw new DbError(ErrorCode.DuplicateWrite, `duplicate _id ${JSON.stringify(id)} in collection '${coll.name}'`);
-      }
+      if (isUniqueViolation(e)) throw duplicateId(coll.name, id);
       throw e;
     }
     for (const w of coll.writers) this.writeEntries(coll.name, w, seq, doc);
@@ -241,13 +235,15 @@ export class Store {
     this.sql.prepare('INSERT OR IGNORE INTO _collections (name, created_at) VALUES (?, ?)').run(name, Date.now());
   }
 
-  private syncIndexes(coll: string, indexes: IndexSpec[]): void {
+  /** Returns true when an index was built or dropped. */
+  private syncIndexes(coll: string, indexes: IndexSpec[]): boolean {
     const existing = new Map(
       (this.sql.prepare('SELECT name, spec FROM _indexes WHERE collection = ?').all(coll) as Array<{ name: string; spec: string }>).map(
         (r) => [r.name, r.spec],
       ),
     );
     const declared = new Set<string>();
+    let changed = false;
     for (const ix of indexes) {
       if (!NAME_RE.test(ix.name)) throw new Error(`index name '${ix.name}' on '${coll}' must match ${NAME_RE}`);
       if (Object.keys(ix.keys).length === 0) throw new Error(`index '${ix.name}' on '${coll}' has no keys`);
@@ -256,8 +252,14 @@ export class Store {
       if (existing.get(ix.name) === spec) continue;
       this.dropIndex(coll, ix.name);
       this.buildIndex(coll, ix, spec);
+      changed = true;
     }
-    for (const name of existing.keys()) if (!declared.has(name)) this.dropIndex(coll, name);
+    for (const name of existing.keys()) {
+      if (declared.has(name)) continue;
+      this.dropIndex(coll, name);
+      changed = true;
+    }
+    return changed;
   }
 
   private dropIndex(coll: string, name: string): void {
@@ -361,11 +363,4 @@ function indexMeta(coll: string, name: string, keys: Array<[string, 1 | -1]>, un
 function isUniqueViolation(e: unknown): boolean {
   const code = (e as { code?: unknown }).code;
   return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
-}
-
-function describeKey(v: SqlValue): unknown {
-  if (!Buffer.isBuffer(v)) return v;
-  if (v[0] === 0x08) return v[1] === 1;
-  if (v[0] === 0x09) return new Date(Number(v.readBigUInt64BE(1) - SIGN_BIT)).toISOString();
-  return v.subarray(1).toString();
 }

@@ -2,7 +2,11 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as tcb from '@cloudbase/node-sdk';
-import type { DbService } from './index';
+import { readJson, sendJson } from '../http';
+import { DbService, DbServiceOptions, openDatabase } from './index';
+
+/** The SDK's database object (`app.database()`). */
+export type SdkDatabase = ReturnType<ReturnType<typeof tcb.init>['database']>;
 
 export interface TestServer {
   /** The `serviceUrl` to give `tcb.init`. */
@@ -13,6 +17,8 @@ export interface TestServer {
   requests: Array<Record<string, unknown>>;
   close(): Promise<void>;
 }
+
+const BODY_LIMIT = 64 * 1024 * 1024;
 
 /**
  * POST /admin → JSON.parse → db.handle → JSON with HTTP 200.
@@ -25,23 +31,14 @@ export async function startTestServer(db: DbService): Promise<TestServer> {
   process.env.TENCENTCLOUD ??= 'true';
   const requests: Array<Record<string, unknown>> = [];
   const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      void (async () => {
-        let body: Record<string, unknown>;
-        try {
-          body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
-        } catch {
-          body = {};
-        }
-        if (requests.length < 10_000) requests.push(body);
-        const out = req.method === 'POST' && req.url?.startsWith('/admin') ? await db.handle(body) : { code: 'INVALID_PARAM', message: 'POST /admin only' };
-        const text = JSON.stringify(out);
-        res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
-        res.end(text);
-      })();
-    });
+    void (async () => {
+      const read = await readJson(req, BODY_LIMIT);
+      // The service answers a body that is not an object itself.
+      const body = (read.ok ? (read.value ?? {}) : {}) as Record<string, unknown>;
+      if (requests.length < 10_000) requests.push(body);
+      const out = req.method === 'POST' && req.url?.startsWith('/admin') ? await db.handle(body) : { code: 'INVALID_PARAM', message: 'POST /admin only' };
+      sendJson(res, 200, out);
+    })();
   });
   server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -57,6 +54,36 @@ export async function startTestServer(db: DbService): Promise<TestServer> {
         server.close(() => resolve());
       }),
   };
+}
+
+export interface TestDatabase {
+  db: DbService;
+  server: TestServer;
+  /** An SDK database client of `server`. */
+  d: SdkDatabase;
+  /** Closes the server, then the database. */
+  close(): Promise<void>;
+}
+
+/** An in-memory database behind a test server, with an SDK client. */
+export async function openTestDatabase(opts: Omit<DbServiceOptions, 'file'>): Promise<TestDatabase> {
+  const db = openDatabase({ file: ':memory:', ...opts });
+  const server = await startTestServer(db);
+  return {
+    db,
+    server,
+    d: server.app().database(),
+    close: async () => {
+      await server.close();
+      db.close();
+    },
+  };
+}
+
+/** Empties a collection through the SDK, then adds `docs`. */
+export async function resetCollection(d: SdkDatabase, name: string, docs: Array<Record<string, unknown>>): Promise<void> {
+  await d.collection(name).where({ _id: d.command.exists(true) }).remove();
+  await d.collection(name).add(docs);
 }
 
 /** The `{code, message}` a promise rejects with (fails if it resolves). */

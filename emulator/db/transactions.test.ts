@@ -1,36 +1,30 @@
 /** Transactions through the real SDK: runTransaction / startTransaction semantics of CloudBase. */
 import type { CollectionSpec } from '../../cloudfunctions/core/db/collections';
-import { DbService, openDatabase } from './index';
-import { rejection, startTestServer, TestServer } from './testServer';
+import { openTestDatabase, rejection, resetCollection, SdkDatabase, TestDatabase, TestServer } from './testServer';
 
 const SPECS: CollectionSpec[] = [
   { name: 'accounts', indexes: [] },
   { name: 'households', indexes: [{ name: 'code', keys: { code: 1 }, unique: true }] },
 ];
 
-let db: DbService;
+let t: TestDatabase;
 let server: TestServer;
-let d: ReturnType<ReturnType<TestServer['app']>['database']>;
+let d: SdkDatabase;
 type Tx = Awaited<ReturnType<typeof d.startTransaction>>;
 
 beforeAll(async () => {
-  db = openDatabase({ file: ':memory:', collections: SPECS, transactionTimeoutMs: 1_000 });
-  server = await startTestServer(db);
-  d = server.app().database();
+  t = await openTestDatabase({ collections: SPECS, transactionTimeoutMs: 1_000 });
+  ({ server, d } = t);
 });
 
-afterAll(async () => {
-  await server.close();
-  db.close();
-});
+afterAll(() => t.close());
 
-beforeEach(async () => {
-  await d.collection('accounts').where({ _id: d.command.exists(true) }).remove();
-  await d.collection('accounts').add([
+beforeEach(() =>
+  resetCollection(d, 'accounts', [
     { _id: 'a', balance: 100 },
     { _id: 'b', balance: 0 },
-  ]);
-});
+  ]),
+);
 
 const balance = async (id: string): Promise<number> => (await d.collection('accounts').doc(id).get()).data[0].balance;
 

@@ -75,12 +75,6 @@ export class Transactions {
     }
   }
 
-  /** Removes a transaction (commit, abort) and releases its locks. */
-  end(tx: Transaction): void {
-    this.release(tx);
-    this.open.delete(tx.id);
-  }
-
   /** Forgets a transaction by id, failed or not (no-op if unknown). */
   discard(id: unknown): void {
     const tx = typeof id === 'string' ? this.open.get(id) : undefined;
@@ -95,6 +89,12 @@ export class Transactions {
   clear(): void {
     this.open.clear();
     this.locks.clear();
+  }
+
+  /** Removes a transaction (commit, abort, expiry) and releases its locks. */
+  private end(tx: Transaction): void {
+    this.release(tx);
+    this.open.delete(tx.id);
   }
 
   private fail(tx: Transaction, reason: string): void {

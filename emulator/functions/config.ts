@@ -16,16 +16,17 @@ export interface FunctionSpec {
   triggers: TimerTrigger[];
 }
 
-export const DEFAULT_TIMEOUT_SECONDS = 10;
-export const DEFAULT_MEMORY_MB = 256;
+const DEFAULT_TIMEOUT_SECONDS = 10;
+const DEFAULT_MEMORY_MB = 256;
 const NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_-]{0,59}$/;
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+/** A JSON object (not null, not an array): a parsed config file, event or request body. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Reads a function's CloudBase `config.json` (optional). Throws with the file name on bad input. */
-export function readFunctionConfig(dir: string, name: string): Omit<FunctionSpec, 'dir' | 'entry' | 'name'> {
+function readFunctionConfig(dir: string, name: string): Omit<FunctionSpec, 'dir' | 'entry' | 'name'> {
   const file = join(dir, 'config.json');
   let raw: unknown = {};
   if (existsSync(file)) {

@@ -1,14 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startLocalCloud, type LocalCloud } from '../server';
 import { parseCloudbaseCron } from './cron';
 import { discoverFunctions } from './config';
+import { FIXTURES, startFixtureCloud, type FixtureCloud } from './fixtures/cloud';
+import { MemoryDb } from './fixtures/memory-db';
 import { FunctionHost } from './host';
 import { FunctionError, type InvocationRecord } from './types';
-import { MemoryDb } from './fixtures/memory-db';
-
-const FIXTURES = join(__dirname, 'fixtures');
 
 interface WhoAmI {
   before: string;
@@ -58,26 +53,15 @@ describe('function discovery and cron', () => {
 });
 
 describe('function host', () => {
-  let dataDir: string;
-  let cloud: LocalCloud;
+  let cloud: FixtureCloud;
   const records: InvocationRecord[] = [];
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'jy-host-'));
-    cloud = await startLocalCloud({
-      dataDir,
-      functionsDir: FIXTURES,
-      timers: false,
-      instancesPerFunction: 3,
-      db: new MemoryDb({}),
-    });
+    cloud = await startFixtureCloud({ instancesPerFunction: 3, db: new MemoryDb({}) });
     cloud.host.onInvocation((record) => records.push(record));
   });
 
-  afterAll(async () => {
-    await cloud.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => cloud.close());
 
   it('lists its functions', () => {
     expect(cloud.host.functions()).toEqual(expect.arrayContaining(['whoami', 'boom', 'slow', 'caller', 'ticker']));

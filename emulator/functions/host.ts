@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Cron } from 'croner';
-import { discoverFunctions, type FunctionSpec } from './config';
+import { discoverFunctions, isRecord, type FunctionSpec } from './config';
 import { shanghaiYear } from './cron';
 import { InstancePool, type ScfContext } from './pool';
 import {
@@ -68,10 +68,6 @@ function eventEnv(source: InvocationSource, requestId: string, appid: string): R
   return env;
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /**
  * Hosts the cloud functions under `functionsDir` like CloudBase: a pool of worker-thread
  * instances per function, one event at a time per instance, caller identity injected per event,
@@ -92,10 +88,6 @@ export class FunctionHost {
 
   functions(): string[] {
     return [...this.specs.keys()];
-  }
-
-  spec(name: string): FunctionSpec | undefined {
-    return this.specs.get(name);
   }
 
   /** Running instances of a function (for tests and diagnostics). */
@@ -212,7 +204,7 @@ export class FunctionHost {
   private serializeEvent(event: unknown, source: InvocationSource, requestId: string): string {
     let value = event === undefined || event === null ? {} : event;
     // CloudBase adds the caller to client events, overwriting anything the client sent.
-    if (source.identity && isPlainObject(value)) {
+    if (source.identity && isRecord(value)) {
       value = { ...value, userInfo: { appId: source.identity.appid ?? this.appid, openId: source.identity.openid } };
     }
     let json: string | undefined;

@@ -1,12 +1,9 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadSecret, SessionSigner } from '../bridge/session';
+import { startFixtureCloud, type FixtureCloud } from '../functions/fixtures/cloud';
 import { MemoryDb } from '../functions/fixtures/memory-db';
-import { startLocalCloud, type LocalCloud } from '../server';
 import { MAX_UPLOAD_BYTES, normalizeCloudPath } from './storage';
-
-const FIXTURES = join(__dirname, '..', 'functions', 'fixtures');
 
 describe('cloud paths', () => {
   it('accepts ordinary paths, including Chinese names', () => {
@@ -23,8 +20,7 @@ describe('cloud paths', () => {
 });
 
 describe('storage over HTTP', () => {
-  let dataDir: string;
-  let cloud: LocalCloud;
+  let cloud: FixtureCloud;
   let alice: string;
   let bob: string;
 
@@ -52,22 +48,18 @@ describe('storage over HTTP', () => {
         else files.push(`${prefix}${entry.name}`);
       }
     };
-    walk(join(dataDir, 'storage'), '');
+    walk(join(cloud.dataDir, 'storage'), '');
     return files.sort();
   };
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'jy-storage-'));
-    cloud = await startLocalCloud({ dataDir, functionsDir: FIXTURES, timers: false, instancesPerFunction: 1, db: new MemoryDb({}) });
-    const signer = new SessionSigner(loadSecret(dataDir));
+    cloud = await startFixtureCloud({ instancesPerFunction: 1, db: new MemoryDb({}) });
+    const signer = new SessionSigner(loadSecret(cloud.dataDir));
     alice = `jy_session=${signer.issue('o_alice')}`;
     bob = `jy_session=${signer.issue('o_bob')}`;
   });
 
-  afterAll(async () => {
-    await cloud.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => cloud.close());
 
   it('requires a session to upload or ask for URLs', async () => {
     const res = await upload(null, 'x/a.png', 'png');
@@ -132,7 +124,7 @@ describe('storage over HTTP', () => {
     expect(res.status).toBe(413);
     expect(await res.json()).toEqual({ errCode: 'FILE_TOO_LARGE', errMsg: '文件不能超过 10 MB' });
     expect(storedFiles()).toEqual(before);
-    expect(readdirSync(join(dataDir, 'storage-tmp'))).toEqual([]);
+    expect(readdirSync(join(cloud.dataDir, 'storage-tmp'))).toEqual([]);
     // Exactly 10 MB is allowed.
     const ok = await upload(alice, 'big/just-right.bin', new Blob([new Uint8Array(MAX_UPLOAD_BYTES)]), 'ok.bin');
     expect(ok.status).toBe(200);
@@ -151,7 +143,7 @@ describe('storage over HTTP', () => {
     expect(res.status).toBe(400);
     const notMultipart = await fetch(`${cloud.url}/api/storage/upload`, { method: 'POST', body: 'x', headers: { cookie: alice } });
     expect(notMultipart.status).toBe(400);
-    expect(existsSync(join(dataDir, 'escape.txt'))).toBe(false);
+    expect(existsSync(join(cloud.dataDir, 'escape.txt'))).toBe(false);
     expect(storedFiles()).toEqual(before);
     const traversal = await fetch(`${cloud.url}/storage/..%2F..%2Flocal-secret?sign=x&t=9999999999`);
     expect(traversal.status).toBe(403);

@@ -1,11 +1,11 @@
 import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { mkdir, readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname, join, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import { once } from 'node:events';
-import { pipeline } from 'node:stream/promises';
+import { escapeHtml, sendFile, sendText } from '../http';
 import { contentTypeFor } from './mime';
 
 /** Largest file the H5 app may upload. */
@@ -124,6 +124,18 @@ export class LocalStorage {
     const age = Math.min(Math.max(Math.floor(maxAgeSeconds) || DEFAULT_URL_MAX_AGE, 1), LONGEST_URL_MAX_AGE);
     const expires = Math.floor(now / 1000) + age;
     return `${baseUrl}/storage/${cloudPath}?sign=${this.sign('get', cloudPath, expires)}&t=${expires}`;
+  }
+
+  /** A signed download URL for one of this environment's fileIDs, or why there is none. */
+  async tempUrlOf(
+    baseUrl: string,
+    fileId: unknown,
+    maxAgeSeconds?: number,
+  ): Promise<{ ok: true; url: string } | { ok: false; reason: 'invalid' | 'missing' }> {
+    const cloudPath = this.cloudPathOf(fileId);
+    if (!cloudPath) return { ok: false, reason: 'invalid' };
+    if (!(await this.exists(cloudPath))) return { ok: false, reason: 'missing' };
+    return { ok: true, url: this.tempUrl(baseUrl, cloudPath, maxAgeSeconds) };
   }
 
   uploadUrl(baseUrl: string, cloudPath: string, now = Date.now()): string {
@@ -258,19 +270,12 @@ export class LocalStorage {
       return;
     }
     const maxAge = Math.max(0, Number(url.searchParams.get('t')) - Math.floor(Date.now() / 1000));
-    res.writeHead(200, {
+    await sendFile(req, res, full, size, {
       'Content-Type': contentTypeFor(cloudPath),
-      'Content-Length': size,
       'Cache-Control': `private, max-age=${maxAge}`,
-      'X-Content-Type-Options': 'nosniff',
       // Uploaded content must not run scripts in the app's origin.
       'Content-Security-Policy': "default-src 'none'; img-src 'self' data:; media-src 'self'; style-src 'unsafe-inline'; sandbox",
     });
-    if (req.method === 'HEAD') {
-      res.end();
-      return;
-    }
-    await pipeline(createReadStream(full), res).catch(() => res.destroy());
   }
 
   /** `PUT /__cos/<cloudPath>?sign=…&t=…`: the upload URL `storage.getUploadMetadata` hands out. */
@@ -306,11 +311,9 @@ export class LocalStorage {
           list.map(async (item: unknown) => {
             const entry = (typeof item === 'object' && item !== null ? item : {}) as { fileid?: unknown; max_age?: unknown };
             const fileID = typeof entry.fileid === 'string' ? entry.fileid : '';
-            const cloudPath = this.cloudPathOf(fileID);
-            if (!cloudPath) return { fileID, tempFileURL: '', code: 'INVALID_PARAM' };
-            if (!(await this.exists(cloudPath))) return { fileID, tempFileURL: '', code: 'STORAGE_FILE_NONEXIST' };
-            const maxAge = typeof entry.max_age === 'number' ? entry.max_age : DEFAULT_URL_MAX_AGE;
-            return { fileID, tempFileURL: this.tempUrl(baseUrl, cloudPath, maxAge), code: 'SUCCESS' };
+            const found = await this.tempUrlOf(baseUrl, fileID, typeof entry.max_age === 'number' ? entry.max_age : undefined);
+            if (found.ok) return { fileID, tempFileURL: found.url, code: 'SUCCESS' };
+            return { fileID, tempFileURL: '', code: found.reason === 'invalid' ? 'INVALID_PARAM' : 'STORAGE_FILE_NONEXIST' };
           }),
         );
         return { requestId, data: { download_list } };
@@ -361,17 +364,11 @@ function decodePath(raw: string): string | null {
   }
 }
 
-function sendText(res: ServerResponse, status: number, text: string): void {
-  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
-  res.end(text);
-}
-
 function sendCosError(res: ServerResponse, status: number, code: string, message: string): void {
-  const escape = (value: string) => value.replace(/[<>&]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[c] ?? c);
   const requestId = randomUUID();
   res.writeHead(status, { 'Content-Type': 'application/xml' });
   res.end(
-    `<?xml version='1.0' encoding='utf-8' ?><Error><Code>${code}</Code><Message>${escape(message)}</Message>` +
+    `<?xml version='1.0' encoding='utf-8' ?><Error><Code>${code}</Code><Message>${escapeHtml(message)}</Message>` +
       `<Resource></Resource><RequestId>${requestId}</RequestId><TraceId>${requestId}</TraceId></Error>`,
   );
 }

@@ -1,4 +1,7 @@
+/** HTTP helpers shared by the server, the H5 bridge, storage and the database test server. */
+import { createReadStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { pipeline } from 'node:stream/promises';
 
 export type BodyResult = { ok: true; body: Buffer } | { ok: false; reason: 'too_large' | 'aborted' };
 
@@ -32,6 +35,20 @@ export function readBody(req: IncomingMessage, limit: number): Promise<BodyResul
   });
 }
 
+export type JsonBodyResult = { ok: true; value: unknown } | { ok: false; reason: 'too_large' | 'aborted' | 'invalid_json' };
+
+/** Reads a JSON request body (see `readBody`); an empty body reads as `undefined`. */
+export async function readJson(req: IncomingMessage, limit: number): Promise<JsonBodyResult> {
+  const body = await readBody(req, limit);
+  if (!body.ok) return body;
+  if (body.body.length === 0) return { ok: true, value: undefined };
+  try {
+    return { ok: true, value: JSON.parse(body.body.toString('utf8')) as unknown };
+  } catch {
+    return { ok: false, reason: 'invalid_json' };
+  }
+}
+
 export function sendJson(res: ServerResponse, status: number, value: unknown, headers: Record<string, string | string[]> = {}): void {
   if (res.headersSent || res.destroyed) return;
   const body = JSON.stringify(value);
@@ -55,6 +72,32 @@ export function sendHtml(res: ServerResponse, status: number, html: string, head
     ...headers,
   });
   res.end(html);
+}
+
+export function sendText(res: ServerResponse, status: number, text: string): void {
+  if (res.headersSent || res.destroyed) return;
+  res.writeHead(status, {
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'no-store',
+  });
+  res.end(text);
+}
+
+/** Streams a file that exists (`size` from its stat) with these headers; HEAD gets the headers only. */
+export async function sendFile(
+  req: IncomingMessage,
+  res: ServerResponse,
+  file: string,
+  size: number,
+  headers: Record<string, string>,
+): Promise<void> {
+  res.writeHead(200, { 'Content-Length': size, 'X-Content-Type-Options': 'nosniff', ...headers });
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  await pipeline(createReadStream(file), res).catch(() => res.destroy());
 }
 
 export function redirect(res: ServerResponse, location: string, headers: Record<string, string | string[]> = {}): void {
