@@ -3,15 +3,16 @@
  * whose `cloud.callFunction` reaches a real local CloudBase, the Taro app from `dist/app.js`, and
  * one page rendered by the official WXML compiler (`wcc`) with its launch query.
  *
- * Per test file: `bootMiniProgram()` once, then `openPage()` any number of times for ONE page path
- * (miniprogram-simulate caches each compiled path by module; load one path per file).
+ * Per test file: `useMiniProgram()` once at the top (it starts the cloud and boots the app), then
+ * `openPage()` any number of times for ONE page path (miniprogram-simulate caches each compiled path
+ * by module; load one path per file).
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startStack } from '../../scripts/localStack';
 
-export const DIST = path.resolve(__dirname, '../../dist');
+const DIST = path.resolve(__dirname, '../../dist');
 
 if (!existsSync(path.join(DIST, 'app.js')) || !existsSync(path.join(DIST, 'app.json'))) {
   throw new Error(`${DIST}/app.js is missing: the mini-program tests run against the compiled build. Build it first: npx taro build --type weapp (npm test does).`);
@@ -61,7 +62,7 @@ export interface ScanResult {
   path?: string;
 }
 
-export interface BootOptions {
+interface BootOptions {
   /** Carries `wx.cloud.callFunction` to the local cloud. */
   invoke: Invoke;
   /** The WeChat user the cloud sees as the caller (a seeded persona's openid). */
@@ -72,7 +73,7 @@ export interface BootOptions {
  * The real local CloudBase (functions built, demo data seeded) in a fresh data folder; `invoke` is
  * its function host, which `wx.cloud.callFunction` is carried to.
  */
-export async function startCloud(): Promise<{ invoke: Invoke; close(): Promise<void> }> {
+async function startCloud(): Promise<{ invoke: Invoke; close(): Promise<void> }> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'jy-miniprogram-'));
   const { cloud } = await startStack({ dataDir, timers: false });
   return {
@@ -156,7 +157,7 @@ function declaredPages(): Set<string> {
 }
 
 /** `/pages/scan/index?code=1` → `{ route: 'pages/scan/index', query: { code: '1' } }` (values as in the URL, like wx). */
-export function parseUrl(url: string): { route: string; query: Record<string, string> } {
+function parseUrl(url: string): { route: string; query: Record<string, string> } {
   const [pathname, search = ''] = url.split('?');
   const query: Record<string, string> = {};
   for (const pair of search.split('&')) {
@@ -260,7 +261,7 @@ function createWx(state: WxState, invoke: Invoke) {
 }
 
 /** Forgets what the previous test recorded and stored (the app stays launched). */
-export function resetWx(): void {
+function resetWx(): void {
   if (!harness) return;
   const { state } = harness;
   state.storage.clear();
@@ -326,9 +327,9 @@ function installPage(globals: AnyRecord) {
 
 /**
  * Stubs `wx`, loads miniprogram-simulate and `dist/app.js`, and launches the app (`onLaunch`,
- * `onShow`) as WeChat would. Call once per test file.
+ * `onShow`) as WeChat would. Once per test file.
  */
-export function bootMiniProgram(options: BootOptions): WxState {
+function bootMiniProgram(options: BootOptions): WxState {
   if (harness) throw new Error('bootMiniProgram() runs once per test file');
   const state: WxState = {
     openid: options.openid,
@@ -397,11 +398,14 @@ export interface PageHandle {
   tap(target: HTMLElement | string): Promise<void>;
   /** Types into an `<input>`: an `input` event with `detail.value`, as WeChat sends. */
   input(target: HTMLElement, value: string): Promise<void>;
-  /** Leaves the page (`onHide` + `onUnload`). */
+  /** Leaves the page (`onHide` + `onUnload`); `useMiniProgram` does it after each test. */
   close(): void;
 }
 
 const TEXT_NODE = 3;
+
+/** Pages opened and not closed yet: `useMiniProgram` closes them after each test. */
+const openPages = new Set<PageHandle>();
 
 /**
  * An attribute the WXML template bound on a rendered element (`value`, `placeholder`, `disabled`,
@@ -543,9 +547,65 @@ export async function openPage(url: string, query?: Record<string, string>): Pro
       await flush();
     },
     close() {
+      if (!openPages.delete(page)) return;
       comp.detach();
       parent.remove();
     },
   };
+  openPages.add(page);
   return page;
+}
+
+/** A cloud function's answer envelope, as `callFunction` returns it in `result`. */
+export interface Envelope<T> {
+  ok: boolean;
+  data?: T;
+  error?: { code: string; message: string };
+}
+
+export interface MiniProgram {
+  /** The fake WeChat client: what it recorded, and the knobs a test turns. */
+  readonly wx: WxState;
+  /** The local cloud's function host, reached directly (not through the phone). */
+  invoke: Invoke;
+  /** `action` of the cloud function `name` with `input`, asked directly as `openid` (default: the app's user). */
+  call<T = unknown>(name: string, action: string, input: unknown, openid?: string): Promise<Envelope<T>>;
+}
+
+/**
+ * A test file's mini-program: before all tests, a fresh local cloud and the app launched as `openid`
+ * (`through` may wrap what the phone's `wx.cloud.callFunction` reaches); before each, a clean fake
+ * `wx`; after each, the test's pages closed; after all, the cloud stopped.
+ */
+export function useMiniProgram(options: { openid: string; through?: (invoke: Invoke) => Invoke }): MiniProgram {
+  let cloud: Awaited<ReturnType<typeof startCloud>> | undefined;
+  let wx: WxState | undefined;
+  const invoke: Invoke = (name, event, identity) => {
+    if (!cloud) throw new Error('the cloud is not started yet: use it inside a test');
+    return cloud.invoke(name, event, identity);
+  };
+
+  beforeAll(async () => {
+    cloud = await startCloud();
+    wx = bootMiniProgram({ invoke: options.through ? options.through(invoke) : invoke, openid: options.openid });
+  }, 120_000);
+  afterAll(async () => {
+    await cloud?.close();
+  });
+  beforeEach(() => resetWx());
+  afterEach(() => {
+    for (const page of [...openPages]) page.close();
+  });
+
+  return {
+    get wx() {
+      if (!wx) throw new Error('the mini-program is not booted yet: use it inside a test');
+      return wx;
+    },
+    invoke,
+    async call<T>(name: string, action: string, input: unknown, openid = options.openid) {
+      const { result } = await invoke(name, { action, input }, { openid });
+      return result as Envelope<T>;
+    },
+  };
 }

@@ -3,50 +3,31 @@
  * building-code form, the scan button and the entry tiles.
  */
 import { ENTRIES } from '../../src/pages/home/entries';
-import { attr, bootMiniProgram, openPage, resetWx, startCloud, type PageHandle, type WxState } from './harness';
+import { attr, openPage, useMiniProgram } from './harness';
 
 const PLACE_KEY = 'jy.currentPlace';
 const RESIDENT = 'demo-resident';
 const CODE_PLACEHOLDER = /输入楼栋码/;
 
-let cloud: Awaited<ReturnType<typeof startCloud>>;
-let wx: WxState;
-let page: PageHandle | undefined;
-
-beforeAll(async () => {
-  cloud = await startCloud();
-  wx = bootMiniProgram({ invoke: cloud.invoke, openid: RESIDENT });
-}, 120_000);
-
-afterAll(async () => {
-  await cloud?.close();
-});
-
-beforeEach(() => resetWx());
-afterEach(() => {
-  page?.close();
-  page = undefined;
-});
+const mp = useMiniProgram({ openid: RESIDENT });
 
 it('without a remembered building, asks the resident to scan or type the building code', async () => {
-  page = await openPage('/pages/home/index');
+  const page = await openPage('/pages/home/index');
   await page.waitForText('还没有绑定楼栋');
   expect(page.text()).toContain('有呼必应一码通');
   expect(page.queryByText('我的楼栋')).toBeNull();
   // The home page asks the cloud nothing, and every node it renders has a WXML template.
-  expect(wx.cloudCalls).toEqual([]);
-  expect(wx.renderWarnings).toEqual([]);
+  expect(mp.wx.cloudCalls).toEqual([]);
+  expect(mp.wx.renderWarnings).toEqual([]);
 });
 
 it('shows the building the resident scanned before', async () => {
   // What the QR landing page keeps: the cloud's answer for the code, asked as the same resident.
-  const { result } = (await cloud.invoke('org', { action: 'resolveCode', input: { code: '370602B0001' } }, { openid: RESIDENT })) as {
-    result: { ok: boolean; data: unknown };
-  };
+  const result = await mp.call('org', 'resolveCode', { code: '370602B0001' });
   expect(result.ok).toBe(true);
-  wx.storage.set(PLACE_KEY, result.data);
+  mp.wx.storage.set(PLACE_KEY, result.data);
 
-  page = await openPage('/pages/home/index');
+  const page = await openPage('/pages/home/index');
   await page.waitForText('我的楼栋');
   expect(page.getByText('海岸花园 1号楼')).toBeTruthy();
   expect(page.getByText('海岸社区第一网格（网格员 张丽）')).toBeTruthy();
@@ -54,45 +35,45 @@ it('shows the building the resident scanned before', async () => {
 });
 
 it.each(ENTRIES.map((entry) => [entry.label, entry.url]))('the %s tile opens %s', async (label, url) => {
-  page = await openPage('/pages/home/index');
+  const page = await openPage('/pages/home/index');
   await page.waitForText(label);
   await page.tap(label);
-  await page.waitFor(() => wx.navigation.length > 0, 'a navigation');
+  await page.waitFor(() => mp.wx.navigation.length > 0, 'a navigation');
   // The fake wx, like WeChat, only navigates to pages declared in dist/app.json.
-  expect(wx.navigation).toEqual([{ method: 'navigateTo', url }]);
+  expect(mp.wx.navigation).toEqual([{ method: 'navigateTo', url }]);
 });
 
 it('opens the QR landing page for a typed building code', async () => {
-  page = await openPage('/pages/home/index');
+  const page = await openPage('/pages/home/index');
   await page.waitForText('查看');
   const input = page.getInput(CODE_PLACEHOLDER);
 
   // Nothing typed: 查看 is disabled and does nothing.
   await page.tap('查看');
-  expect(wx.navigation).toEqual([]);
+  expect(mp.wx.navigation).toEqual([]);
 
   await page.input(input, ' 370602B0001 ');
   await page.waitFor(() => attr(input, 'value') === ' 370602B0001 ', 'the typed value in the input');
   await page.tap('查看');
-  await page.waitFor(() => wx.navigation.length > 0, 'a navigation');
-  expect(wx.navigation).toEqual([{ method: 'navigateTo', url: '/pages/scan/index?code=370602B0001' }]);
+  await page.waitFor(() => mp.wx.navigation.length > 0, 'a navigation');
+  expect(mp.wx.navigation).toEqual([{ method: 'navigateTo', url: '/pages/scan/index?code=370602B0001' }]);
 });
 
 it('opens the QR landing page with the scene of a scanned mini-program code', async () => {
-  wx.scanResult = { result: '', scanType: 'WX_CODE', path: 'pages/scan/index?scene=c%3D370602B0001' };
-  page = await openPage('/pages/home/index');
+  mp.wx.scanResult = { result: '', scanType: 'WX_CODE', path: 'pages/scan/index?scene=c%3D370602B0001' };
+  const page = await openPage('/pages/home/index');
   await page.waitForText('扫一扫楼栋码');
   await page.tap('扫一扫楼栋码');
-  await page.waitFor(() => wx.navigation.length > 0, 'a navigation');
-  expect(wx.navigation).toEqual([{ method: 'navigateTo', url: '/pages/scan/index?scene=c%3D370602B0001' }]);
+  await page.waitFor(() => mp.wx.navigation.length > 0, 'a navigation');
+  expect(mp.wx.navigation).toEqual([{ method: 'navigateTo', url: '/pages/scan/index?scene=c%3D370602B0001' }]);
 });
 
 it('stays on the page when the resident closes the camera', async () => {
-  wx.scanResult = null;
-  page = await openPage('/pages/home/index');
+  mp.wx.scanResult = null;
+  const page = await openPage('/pages/home/index');
   await page.waitForText('扫一扫楼栋码');
   await page.tap('扫一扫楼栋码');
-  await page.waitFor(() => wx.scans > 0, 'the camera to open');
+  await page.waitFor(() => mp.wx.scans > 0, 'the camera to open');
   await new Promise((resolve) => setTimeout(resolve, 20));
-  expect(wx.navigation).toEqual([]);
+  expect(mp.wx.navigation).toEqual([]);
 });

@@ -2,49 +2,30 @@
  * The QR landing page of the compiled mini-program (dist/pages/scan/index), launched the ways WeChat
  * opens it, resolving the code against the real local cloud as the resident who scanned.
  */
-import { bootMiniProgram, openPage, resetWx, startCloud, type Invoke, type PageHandle, type WxState } from './harness';
+import { openPage, useMiniProgram } from './harness';
 
 const PLACE_KEY = 'jy.currentPlace';
 const RESIDENT = 'demo-resident';
 
-let cloud: Awaited<ReturnType<typeof startCloud>>;
-let wx: WxState;
-let page: PageHandle | undefined;
 /**
- * While set, calls wait for it before they reach the cloud (the page stays in its loading state);
- * a rejected one fails them on the phone's side, as a lost network does.
+ * While set, the phone's calls wait for it before they reach the cloud (the page stays in its
+ * loading state); a rejected one fails them on the phone's side, as a lost network does.
  */
 let hold: Promise<void> | null = null;
 
-beforeAll(async () => {
-  cloud = await startCloud();
-  wx = bootMiniProgram({
-    invoke: async (name, event, identity) => {
-      await hold;
-      return cloud.invoke(name, event, identity);
-    },
-    openid: RESIDENT,
-  });
-}, 120_000);
-
-afterAll(async () => {
-  await cloud?.close();
-});
-
-beforeEach(() => resetWx());
-afterEach(() => {
-  page?.close();
-  page = undefined;
+const mp = useMiniProgram({
+  openid: RESIDENT,
+  through: (invoke) => async (name, event, identity) => {
+    await hold;
+    return invoke(name, event, identity);
+  },
 });
 
 /** What the cloud says about a code when asked directly (the page must show and keep exactly this). */
-async function resolveDirectly(invoke: Invoke, code: string) {
-  const { result } = await invoke('org', { action: 'resolveCode', input: { code } }, { openid: RESIDENT });
-  return result as { ok: true; data: { building: { code: string; name: string } } };
-}
+const resolveDirectly = (code: string) => mp.call<{ building: { code: string; name: string } }>('org', 'resolveCode', { code });
 
 it('launched from the building QR code (scene), shows the building, its grid and community, and remembers it', async () => {
-  page = await openPage('/pages/scan/index', { scene: encodeURIComponent('c=370602B0001') });
+  const page = await openPage('/pages/scan/index', { scene: encodeURIComponent('c=370602B0001') });
 
   await page.waitForText('海岸花园 1号楼');
   expect(page.text()).toContain('您好，这里是');
@@ -54,77 +35,82 @@ it('launched from the building QR code (scene), shows the building, its grid and
   expect(page.getByText('芝罘区 向阳街道')).toBeTruthy();
 
   // One call to the org function, decoded from the scene, as the resident who scanned.
-  expect(wx.cloudInit).toHaveLength(1);
-  expect(wx.cloudCalls).toEqual([
+  expect(mp.wx.cloudInit).toHaveLength(1);
+  expect(mp.wx.cloudCalls).toEqual([
     { name: 'org', data: { action: 'resolveCode', input: { code: '370602B0001' } }, openid: RESIDENT, ok: true },
   ]);
 
   // The place kept in storage is what the cloud resolves for the code.
-  const expected = await resolveDirectly(cloud.invoke, '370602B0001');
+  const expected = await resolveDirectly('370602B0001');
   expect(expected.ok).toBe(true);
-  await page.waitFor(() => wx.storage.get(PLACE_KEY), 'the place in storage');
-  expect(wx.storage.get(PLACE_KEY)).toEqual(expected.data);
+  await page.waitFor(() => mp.wx.storage.get(PLACE_KEY), 'the place in storage');
+  expect(mp.wx.storage.get(PLACE_KEY)).toEqual(expected.data);
 
   await page.tap('回到首页');
-  expect(wx.navigation).toEqual([{ method: 'reLaunch', url: '/pages/home/index' }]);
+  expect(mp.wx.navigation).toEqual([{ method: 'reLaunch', url: '/pages/home/index' }]);
 });
 
 it('shows the loading state while the cloud answers, every node of it drawn', async () => {
   let release = () => undefined as void;
+  const letThrough = () => {
+    release();
+    hold = null;
+  };
   hold = new Promise((resolve) => (release = resolve));
   try {
-    page = await openPage('/pages/scan/index?code=370602B0001');
+    const page = await openPage('/pages/scan/index?code=370602B0001');
     await page.waitForText('加载中…');
     expect(page.queryByText(/海岸花园/)).toBeNull();
     // A node without a WXML template is not drawn on a phone (the wcc runtime only warns).
-    expect(wx.renderWarnings).toEqual([]);
+    expect(mp.wx.renderWarnings).toEqual([]);
+
+    letThrough();
+    await page.waitForText('海岸花园 1号楼');
+    expect(page.queryByText('加载中…')).toBeNull();
+    expect(mp.wx.renderWarnings).toEqual([]);
   } finally {
-    release();
-    hold = null;
+    letThrough();
   }
-  await page.waitForText('海岸花园 1号楼');
-  expect(page.queryByText('加载中…')).toBeNull();
-  expect(wx.renderWarnings).toEqual([]);
 });
 
 it('when the phone cannot reach the cloud, says so and tries again on 重试', async () => {
   hold = Promise.reject(Object.assign(new Error('request:fail timeout'), { code: 'NETWORK' }));
   hold.catch(() => undefined);
-  page = await openPage('/pages/scan/index?code=370602B0001');
+  const page = await openPage('/pages/scan/index?code=370602B0001');
   await page.waitForText('网络连接失败');
-  expect(wx.storage.has(PLACE_KEY)).toBe(false);
+  expect(mp.wx.storage.has(PLACE_KEY)).toBe(false);
 
   hold = null;
   await page.tap('重试');
   await page.waitForText('海岸花园 1号楼');
-  expect(wx.cloudCalls.map((call) => call.ok)).toEqual([false, true]);
-  await page.waitFor(() => wx.storage.get(PLACE_KEY), 'the place in storage');
+  expect(mp.wx.cloudCalls.map((call) => call.ok)).toEqual([false, true]);
+  await page.waitFor(() => mp.wx.storage.get(PLACE_KEY), 'the place in storage');
 });
 
 it('launched from a scanned link (q), resolves the code in the URL', async () => {
-  page = await openPage('/pages/scan/index', { q: encodeURIComponent('https://jiayuan.example.cn/b/370602B0001?from=poster') });
+  const page = await openPage('/pages/scan/index', { q: encodeURIComponent('https://jiayuan.example.cn/b/370602B0001?from=poster') });
   await page.waitForText('海岸花园 1号楼');
-  expect(wx.cloudCalls.map((call) => call.data)).toEqual([{ action: 'resolveCode', input: { code: '370602B0001' } }]);
+  expect(mp.wx.cloudCalls.map((call) => call.data)).toEqual([{ action: 'resolveCode', input: { code: '370602B0001' } }]);
 });
 
 it('explains an unknown code, keeps nothing and offers the way back', async () => {
-  page = await openPage('/pages/scan/index?code=370602B9999');
+  const page = await openPage('/pages/scan/index?code=370602B9999');
 
   await page.waitForText('没有找到这个楼栋码');
   expect(page.queryByText(/海岸花园/)).toBeNull();
-  expect(wx.cloudCalls).toEqual([
+  expect(mp.wx.cloudCalls).toEqual([
     { name: 'org', data: { action: 'resolveCode', input: { code: '370602B9999' } }, openid: RESIDENT, ok: true },
   ]);
-  expect(wx.storage.has(PLACE_KEY)).toBe(false);
+  expect(mp.wx.storage.has(PLACE_KEY)).toBe(false);
 
   await page.tap('回到首页');
-  expect(wx.navigation).toEqual([{ method: 'reLaunch', url: '/pages/home/index' }]);
+  expect(mp.wx.navigation).toEqual([{ method: 'reLaunch', url: '/pages/home/index' }]);
 });
 
 it('says so when the launch carried no code, without calling the cloud', async () => {
-  page = await openPage('/pages/scan/index');
+  const page = await openPage('/pages/scan/index');
   await page.waitForText('没有识别到楼栋码');
-  expect(wx.cloudCalls).toEqual([]);
-  expect(wx.storage.has(PLACE_KEY)).toBe(false);
+  expect(mp.wx.cloudCalls).toEqual([]);
+  expect(mp.wx.storage.has(PLACE_KEY)).toBe(false);
 });
 
