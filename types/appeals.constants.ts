@@ -2,6 +2,7 @@
  * 有呼必应 — appeals: categories, deadlines, routing defaults, states, labels and the view types.
  * Zod-free, so app pages can import them without bundling zod; `appeals.ts` re-exports all of it.
  */
+import type { Role } from './contract';
 import type { OrgLevel } from './org.constants';
 
 // ─── Categories and deadlines (限期办结制) ────────────────────────────────────────────────────
@@ -51,8 +52,6 @@ export const APPEAL_CATEGORIES: Record<AppealCategory, CategoryConfig> = {
   renovation_violation: { label: '违规装修', kind: 'enforcement', hint: '拆改承重墙、扰民施工', respondHours: 4, resolveDays: 5 },
   other: { label: '其他', kind: 'general', hint: '以上类别之外的诉求', respondHours: 8, resolveDays: 5 },
 };
-
-export const PROPERTY_CATEGORIES: AppealCategory[] = APPEAL_CATEGORY_KEYS.filter((k) => APPEAL_CATEGORIES[k].kind === 'property');
 
 /**
  * Office hours of a working day (Asia/Shanghai). A working day is one that chinese-days calls a
@@ -170,6 +169,11 @@ export const TIMELINE_LABELS: Record<TimelineKind, string> = {
 /** Who holds the appeal now: an org unit, the estate's property company, or the street's enforcement team. */
 export type HolderKind = 'unit' | 'property' | 'enforcement';
 
+/** Staff of the org chain (网格 → 区市), who work by jurisdiction; property staff work by company. */
+export const ORG_STAFF_ROLES: readonly Role[] = ['grid_worker', 'community_staff', 'street_commander', 'district_commander'];
+/** Who may press (督办) a lower level or a property company: the community and above. */
+export const PRESSING_ROLES: readonly Role[] = ['community_staff', 'street_commander', 'district_commander'];
+
 /** Staff commands on an appeal; `can` in the detail view says which the caller may use now. */
 export const APPEAL_COMMANDS = ['claim', 'reply', 'transfer', 'resolve', 'press', 'escalate', 'rate', 'follow'] as const;
 export type AppealCommand = (typeof APPEAL_COMMANDS)[number];
@@ -178,13 +182,8 @@ export type DueState = 'ok' | 'dueSoon' | 'overdue';
 
 // ─── Views (what the function returns; dates are ISO strings on the wire) ─────────────────────
 
-export interface CategoryView {
+export interface CategoryView extends CategoryConfig {
   key: AppealCategory;
-  label: string;
-  kind: CategoryKind;
-  hint: string;
-  respondHours: number;
-  resolveDays: number;
 }
 
 export interface AppealSummary {

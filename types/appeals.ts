@@ -9,6 +9,8 @@ import {
   APPEAL_CATEGORY_KEYS,
   APPEAL_LIMITS,
   APPEAL_STATUSES,
+  ORG_STAFF_ROLES,
+  PRESSING_ROLES,
   RATINGS,
   ROUTING_TARGETS,
   type AppealDetail,
@@ -94,8 +96,6 @@ export const DashboardInput = z
 // ─── The contract ─────────────────────────────────────────────────────────────────────────────
 
 const HANDLING_ROLES: readonly Role[] = STAFF_ROLES;
-const ORG_STAFF: readonly Role[] = ['grid_worker', 'community_staff', 'street_commander', 'district_commander'];
-const PRESSING_ROLES: readonly Role[] = ['community_staff', 'street_commander', 'district_commander'];
 
 export const appealsContract = {
   // Resident side
@@ -161,14 +161,14 @@ export const appealsContract = {
     input: z.object({ id: AppealId, version: ExpectedVersion, reason: text(APPEAL_LIMITS.reasonMax, '上报理由', 2) }),
     roles: HANDLING_ROLES,
   }),
-  dashboard: action<Dashboard>()({ input: DashboardInput, roles: ORG_STAFF }),
+  dashboard: action<Dashboard>()({ input: DashboardInput, roles: ORG_STAFF_ROLES }),
   bulletin: action<Page<BulletinItem>>()({
     input: z.object({ unitId: z.string().min(1).max(64).optional(), ...PageInput }),
-    roles: ORG_STAFF,
+    roles: ORG_STAFF_ROLES,
   }),
   routingRules: action<RoutingRulesView>()({
     input: z.object({ communityId: z.string().min(1).max(64).optional() }),
-    roles: ORG_STAFF,
+    roles: ORG_STAFF_ROLES,
   }),
   updateRoutingRules: action<RoutingRulesView>()({
     input: z.object({

@@ -2,4 +2,4 @@ import { createFunction } from '../core/router';
 import { dispatchOutbox } from './jobs/dispatchOutbox';
 
 /** The notification dispatcher: no client actions, one timer job. */
-export const main = createFunction('notify', {}, {}, { dispatchOutbox: (now) => dispatchOutbox(now) });
+export const main = createFunction('notify', {}, {}, { dispatchOutbox });

@@ -124,6 +124,17 @@ describe('我也遇到了 (similar + follow) and the resident views', () => {
     expect(followed.items.map((i) => i.id)).toContain(a.id);
   });
 
+  it('follows at once (taps in a row) add the follower once', async () => {
+    const a = await file('demo-resident', { category: 'elderly_care', description: '3单元独居老人行动不便，需要助餐服务' });
+    // Warm the function's instances first, so that the follows really run side by side.
+    await Promise.all(Array.from({ length: 4 }, () => t.ok('demo-resident-2', 'appeals', 'categories', {})));
+    const all = await Promise.all(Array.from({ length: 4 }, () => t.ok('demo-resident-2', 'appeals', 'follow', { id: a.id })));
+    expect(all).toEqual(Array.from({ length: 4 }, () => ({ id: a.id, followerCount: 1, following: true })));
+    const seen = await t.ok('demo-resident-2', 'appeals', 'detail', { id: a.id });
+    expect(seen).toMatchObject({ followerCount: 1, following: true });
+    expect(seen.timeline.filter((e) => e.kind === 'followed')).toHaveLength(1);
+  });
+
   it('a resident sees only their own (or followed) appeals', async () => {
     const a = await file('demo-resident');
     expect(await t.call('demo-resident-2', 'appeals', 'detail', { id: a.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AppealCategory, AppealDetail } from '../../types/appeals';
 import type { Envelope } from '../../types/contract';
+import type { SweepResult } from '../../cloudfunctions/appeals/jobs/sweep';
 import { startTestCloud, type TestCloud } from '../support/cloud';
 
 let t: TestCloud;
@@ -32,13 +33,6 @@ const past = (minutes: number) => new Date(Date.now() - minutes * 60_000);
 const appeals = () => t.db.collection('appeals');
 const outboxOf = async (appealId: string, where: Record<string, unknown> = {}) =>
   (await t.db.collection('outbox').where({ 'source.id': appealId, ...where }).limit(100).get()).data as Array<{ _id: string; toOpenid: string; template: string; data: Record<string, string>; status: string }>;
-
-interface SweepResult {
-  scanned: number;
-  changed: number;
-  skipped: number;
-  failed: number;
-}
 
 describe('escalateOverdue (问题通报制 / 下呼上应)', () => {
   it('escalates an overdue appeal one level, notifies the new level and the accountable person, lists it on the bulletin; a second run does nothing', async () => {

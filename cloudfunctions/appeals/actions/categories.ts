@@ -2,7 +2,4 @@ import { APPEAL_CATEGORIES, APPEAL_CATEGORY_KEYS, type appealsContract } from '.
 import type { Handler } from '../../core/router';
 
 export const categories: Handler<typeof appealsContract.categories> = async () =>
-  APPEAL_CATEGORY_KEYS.map((key) => {
-    const { label, kind, hint, respondHours, resolveDays } = APPEAL_CATEGORIES[key];
-    return { key, label, kind, hint, respondHours, resolveDays };
-  });
+  APPEAL_CATEGORY_KEYS.map((key) => ({ key, ...APPEAL_CATEGORIES[key] }));

@@ -18,7 +18,7 @@ export const createAppeal: Handler<typeof appealsContract.create> = async (input
   const [existing, place] = await Promise.all([appealsRepo.get(id), placesRepo.byCode(input.buildingCode)]);
   if (existing) {
     // A retry: the first attempt's appeal, with any effects it left unapplied.
-    if (await flushEffects(existing, now)) existing.effects = [];
+    await flushEffects(existing, now);
     return toDetail(existing, actor, now);
   }
   const rules = await routingRepo.get(place.communityId);
@@ -44,6 +44,6 @@ export const createAppeal: Handler<typeof appealsContract.create> = async (input
     const first = await appealsRepo.get(id);
     if (first) return toDetail(first, actor, now);
   }
-  if (await flushEffects(written, now)) written.effects = [];
+  await flushEffects(written, now);
   return toDetail(written, actor, now);
 };

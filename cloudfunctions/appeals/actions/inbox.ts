@@ -1,17 +1,18 @@
 /** The staff inbox: the caller's jurisdiction only, filtered and paged, newest activity first. */
-import type { appealsContract } from '../../../types/appeals';
+import { ORG_STAFF_ROLES, type appealsContract } from '../../../types/appeals';
+import type { ParsedInputOf } from '../../../types/contract';
+import type { Caller } from '../../core/auth/caller';
 import { forbidden } from '../../core/errors';
 import type { Handler } from '../../core/router';
 import { actorOf } from '../app/actor';
 import { toInboxItem } from '../domain/views';
 import { appealsRepo, type InboxScope } from '../repos/appeals';
-import type { Caller } from '../../core/auth/caller';
 
-function scopeOf(scope: 'all' | 'todo' | 'mine' | 'firstResponder', caller: Caller): InboxScope {
+function scopeOf(scope: ParsedInputOf<typeof appealsContract.inbox>['scope'], caller: Caller): InboxScope {
   if (scope === 'mine') return { kind: 'handler', openid: caller.openid };
   if (scope === 'firstResponder') return { kind: 'firstResponder', openid: caller.openid };
   const j = caller.jurisdiction;
-  const orgStaff = caller.roles.some((r) => r === 'grid_worker' || r === 'community_staff' || r === 'street_commander' || r === 'district_commander');
+  const orgStaff = caller.roles.some((r) => ORG_STAFF_ROLES.includes(r));
   if (orgStaff && j && j.unitIds.length > 0) {
     if (scope === 'all') return { kind: 'place', level: j.level, unitIds: j.unitIds };
     const keys = j.unitIds.map((id) => `unit:${id}`);

@@ -1,8 +1,8 @@
 /** 督办: a higher level, or the community over a property company, presses the holder. */
 import type { appealsContract } from '../../../types/appeals';
 import type { Handler } from '../../core/router';
-import { staffCommand } from '../app/staffCommand';
+import { appealCommand } from '../app/appealCommand';
 import { press as pressTransition } from '../domain/stateMachine';
 
 export const press: Handler<typeof appealsContract.press> = (input, ctx) =>
-  staffCommand('press', input, ctx, (a, me) => pressTransition(a, me, input.note, { now: ctx.now }));
+  appealCommand('press', input, ctx, (a, me) => pressTransition(a, me, input.note, { now: ctx.now }));

@@ -3,7 +3,7 @@ import type { appealsContract, TransferTarget } from '../../../types/appeals';
 import { invalid } from '../../core/errors';
 import { orgRepo } from '../../core/repos/org';
 import type { Handler } from '../../core/router';
-import { staffCommand } from '../app/staffCommand';
+import { appealCommand } from '../app/appealCommand';
 import type { AppealDoc, Holder } from '../domain/model';
 import { holderFor } from '../domain/routing';
 import { transfer as transferTransition } from '../domain/stateMachine';
@@ -22,6 +22,6 @@ async function holderOf(to: TransferTarget, a: AppealDoc): Promise<Holder> {
 }
 
 export const transfer: Handler<typeof appealsContract.transfer> = (input, ctx) =>
-  staffCommand('transfer', input, ctx, async (a, me) =>
+  appealCommand('transfer', input, ctx, async (a, me) =>
     transferTransition(a, me, await holderOf(input.to, a), input.to.target, input.reason, { now: ctx.now }),
   );

@@ -2,6 +2,7 @@
  * Runs one command on an appeal: read, decide (rights + state machine, pure), write conditionally on
  * the version read, apply the effects. Losing a race re-reads once, so the loser hears what happened
  * ("已由张丽签收") from the state machine; a stale `expectedVersion` from the page is a CONFLICT.
+ * A decision of null means the appeal already is as asked (e.g. followed twice): nothing is written.
  */
 import { conflict, notFound } from '../../core/errors';
 import type { AppealDoc } from '../domain/model';
@@ -25,7 +26,7 @@ export interface CommandOptions {
 export async function runCommand(
   id: string,
   options: CommandOptions,
-  decide: (appeal: AppealDoc) => Transition | Promise<Transition>,
+  decide: (appeal: AppealDoc) => Transition | null | Promise<Transition | null>,
 ): Promise<AppealDoc> {
   const { expectedVersion, actor, now } = options;
   let loaded = options.loaded;
@@ -35,12 +36,13 @@ export async function runCommand(
     if (!appeal) throw notFound('找不到该诉求');
     // Decided first, so that a stale page still hears the specific reason (e.g. "已由张丽签收").
     const transition = await decide(appeal);
+    if (!transition) return appeal;
     if (expectedVersion !== undefined && appeal.version !== expectedVersion) throw conflict(STALE_VIEW);
     const after = applyTransition(appeal, transition);
     const effects = await effectsOf(transition, appeal, after, actor, now);
     if (await appealsRepo.commit(appeal._id, appeal.version, transition.patch, transition.timeline, effects)) {
       const written: AppealDoc = { ...after, effects: [...appeal.effects, ...effects], effectsPending: effects.length > 0 || appeal.effectsPending };
-      if (await flushEffects(written, now)) written.effects = [];
+      await flushEffects(written, now);
       return written;
     }
   }

@@ -13,14 +13,10 @@ export async function unitInReach(caller: Caller, unitId: string | undefined): P
   return unit;
 }
 
-/** The community a routing view is about: given, or the caller's own (a grid's parent). */
+/** The community a routing view is about: the one given or the caller's own, or the community of a grid in reach. */
 export async function communityInReach(caller: Caller, communityId: string | undefined): Promise<OrgUnit> {
-  let unit = await unitInReach(caller, communityId);
-  if (!communityId && unit.level === 'grid' && unit.parentId) unit = await unitInReach(caller, unit.parentId).catch(() => unit);
-  if (unit.level === 'grid' && unit.parentId) {
-    const parent = await orgRepo.unit(unit.parentId);
-    if (parent) return parent;
-  }
-  if (unit.level !== 'community') throw invalid('communityId', '请选择一个社区');
-  return unit;
+  const unit = await unitInReach(caller, communityId);
+  const community = unit.level === 'grid' && unit.parentId ? await orgRepo.unit(unit.parentId) : unit;
+  if (community?.level !== 'community') throw invalid('communityId', '请选择一个社区');
+  return community;
 }

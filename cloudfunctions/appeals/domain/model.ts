@@ -1,13 +1,15 @@
 /** The appeal as the domain sees it: plain data, no I/O. The repository maps it to the collection. */
-import type {
-  AppealCategory,
-  AppealStatus,
-  EscalationReason,
-  HolderKind,
-  Rating,
-  RoutingTarget,
-  TimelineKind,
-} from '../../../types/appeals';
+import {
+  OPEN_STATUSES,
+  type AppealCategory,
+  type AppealStatus,
+  type EscalationReason,
+  type HolderKind,
+  type Rating,
+  type RoutingTarget,
+  type StatCounts,
+  type TimelineKind,
+} from '../../../types/appeals.constants';
 import type { Role } from '../../../types/contract';
 import type { OrgLevel } from '../../../types/org';
 import type { OutboxMessage } from '../../core/outbox/types';
@@ -82,23 +84,16 @@ export interface Deadlines {
   originalResolveBy: Date;
 }
 
-export type StatsField =
-  | 'received'
-  | 'responded'
-  | 'respondedOnTime'
-  | 'resolved'
-  | 'resolvedOnTime'
-  | 'rated'
-  | 'satisfied'
-  | 'basicallySatisfied'
-  | 'dissatisfied'
-  | 'escalated'
-  | 'autoClosed'
-  | `status_${AppealStatus}`;
+/** A counter of the statistics documents: a dashboard count, or how many appeals are in a status. */
+export type StatsField = keyof StatCounts | `status_${AppealStatus}`;
 
 export type StatsDelta = Partial<Record<StatsField, number>>;
 
-export interface BulletinEntry {
+/** The ids of the units above a place, by the names it keeps them under. */
+type PlaceUnitIds = Pick<Place, (typeof PLACE_UNIT)[OrgLevel]['id']>;
+
+/** An escalation on the 问题通报 bulletin, findable by every unit above the appeal's place. */
+export interface BulletinEntry extends PlaceUnitIds {
   _id: string;
   appealId: string;
   no: string;
@@ -110,10 +105,6 @@ export interface BulletinEntry {
   toLevel: OrgLevel;
   toUnitId: string;
   communityName: string;
-  gridId: string;
-  communityId: string;
-  streetId: string;
-  districtId: string;
   at: Date;
 }
 
@@ -176,6 +167,9 @@ export interface AppealDoc {
   version: number;
 }
 
+/** Pending or processing: someone must still act on it. */
+export const isOpen = (a: Pick<AppealDoc, 'status'>): boolean => OPEN_STATUSES.includes(a.status);
+
 /** The fields a transition may change. */
 export type AppealState = Omit<
   AppealDoc,
@@ -198,34 +192,17 @@ export function levelAbove(level: OrgLevel): OrgLevel | null {
   }
 }
 
-export function unitIdAt(place: Place, level: OrgLevel): string {
-  switch (level) {
-    case 'grid':
-      return place.gridId;
-    case 'community':
-      return place.communityId;
-    case 'street':
-      return place.streetId;
-    case 'district':
-      return place.districtId;
-  }
-}
+/** Where a place keeps the unit of each level (the bulletin and the statistics use the same id names). */
+export const PLACE_UNIT = {
+  grid: { id: 'gridId', name: 'gridName' },
+  community: { id: 'communityId', name: 'communityName' },
+  street: { id: 'streetId', name: 'streetName' },
+  district: { id: 'districtId', name: 'districtName' },
+} as const satisfies Record<OrgLevel, { id: keyof Place; name: keyof Place }>;
 
-export function unitNameAt(place: Place, level: OrgLevel): string {
-  switch (level) {
-    case 'grid':
-      return place.gridName;
-    case 'community':
-      return place.communityName;
-    case 'street':
-      return place.streetName;
-    case 'district':
-      return place.districtName;
-  }
-}
-
+/** The org unit of `level` above the place, as a holder. */
 export function orgHolder(place: Place, level: OrgLevel): Holder {
-  return { kind: 'unit', level, id: unitIdAt(place, level), name: unitNameAt(place, level) };
+  return { kind: 'unit', level, id: place[PLACE_UNIT[level].id], name: place[PLACE_UNIT[level].name] };
 }
 
 export const enforcementName = (place: Place) => `${place.streetName}综合执法队`;

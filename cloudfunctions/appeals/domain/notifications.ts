@@ -36,8 +36,8 @@ export function noticesFor(change: Change, before: AppealDoc | null, after: Appe
   const sPage = staffPage(a._id);
   const out: Notice[] = [];
 
-  const progress = (status: string, text: string) =>
-    out.push(notice(resident, 'appealProgress', rPage, { no: a.no, content, status, progress: text, updatedAt: now }));
+  const progress = (status: string, text: string, to = resident) =>
+    out.push(notice(to, 'appealProgress', rPage, { no: a.no, content, status, progress: text, updatedAt: now }));
   const newTask = (source: string, people: Person[]) => {
     for (const p of people) {
       out.push(
@@ -88,9 +88,7 @@ export function noticesFor(change: Change, before: AppealDoc | null, after: Appe
           tip: `请在${APPEAL_LIMITS.autoCloseDays}日内评价办理结果`,
         }),
       );
-      for (const follower of a.followers) {
-        out.push(notice(follower, 'appealProgress', rPage, { no: a.no, content, status: '已办结', progress: a.resolution?.text ?? '已办结', updatedAt: now }));
-      }
+      for (const follower of a.followers) progress('已办结', a.resolution?.text ?? '已办结', follower);
       break;
     case 'press':
       for (const p of a.handler ? [a.handler] : recipients.holderStaff) {
@@ -109,31 +107,20 @@ export function noticesFor(change: Change, before: AppealDoc | null, after: Appe
       const esc = change.escalation;
       if (!esc) break;
       progress('已升级', `已升级至${esc.to.name}办理`);
-      if (esc.reason === 'respond_overdue' || esc.reason === 'resolve_overdue') {
-        for (const p of [...recipients.holderStaff, ...accountable]) {
-          out.push(
-            notice(p.openid, 'staffEscalated', sPage, {
-              no: a.no,
-              content,
-              toUnit: `${esc.to.name}（${ORG_LEVEL_LABELS[esc.to.level]}）`,
-              overdueAt: before?.dueAt ?? now,
-              accountable: a.firstResponder?.name ?? '未签收',
-            }),
-          );
-        }
-      } else {
-        newTask(esc.reason === 'dissatisfied' ? '群众不满' : '下级上报', recipients.holderStaff);
-        for (const p of accountable) {
-          out.push(
-            notice(p.openid, 'staffEscalated', sPage, {
-              no: a.no,
-              content,
-              toUnit: esc.to.name,
-              overdueAt: now,
-              accountable: a.firstResponder?.name ?? '未签收',
-            }),
-          );
-        }
+      // Overdue: the new level and the accountable people hear it was overdue. Otherwise the new
+      // level gets a new task, and the accountable people hear where it went.
+      const overdue = esc.reason === 'respond_overdue' || esc.reason === 'resolve_overdue';
+      if (!overdue) newTask(esc.reason === 'dissatisfied' ? '群众不满' : '下级上报', recipients.holderStaff);
+      for (const p of overdue ? [...recipients.holderStaff, ...accountable] : accountable) {
+        out.push(
+          notice(p.openid, 'staffEscalated', sPage, {
+            no: a.no,
+            content,
+            toUnit: overdue ? `${esc.to.name}（${ORG_LEVEL_LABELS[esc.to.level]}）` : esc.to.name,
+            overdueAt: overdue ? (before?.dueAt ?? now) : now,
+            accountable: a.firstResponder?.name ?? '未签收',
+          }),
+        );
       }
       break;
     }

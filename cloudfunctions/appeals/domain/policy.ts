@@ -3,13 +3,10 @@
  * the users collection) and the appeal. Rights failures are FORBIDDEN; state failures are the state
  * machine's CONFLICT.
  */
-import { OPEN_STATUSES, type AppealCommand } from '../../../types/appeals';
+import { ORG_STAFF_ROLES, PRESSING_ROLES, type AppealCommand } from '../../../types/appeals';
 import type { Role } from '../../../types/contract';
 import { AppError, forbidden } from '../../core/errors';
-import { LEVEL_RANK, type Actor, type AppealDoc, type Place } from './model';
-
-const ORG_ROLES: readonly Role[] = ['grid_worker', 'community_staff', 'street_commander', 'district_commander'];
-const PRESS_ROLES: readonly Role[] = ['community_staff', 'street_commander', 'district_commander'];
+import { isOpen, LEVEL_RANK, type Actor, type AppealDoc, type Place } from './model';
 
 const hasAny = (actor: Actor, roles: readonly Role[]) => actor.roles.some((r) => roles.includes(r));
 
@@ -21,7 +18,7 @@ export const isFirstResponder = (actor: Actor, appeal: AppealDoc) => appeal.firs
 export const isAccountable = (actor: Actor, appeal: AppealDoc) => isHandler(actor, appeal) || isFirstResponder(actor, appeal);
 
 function unitIds(actor: Actor): string[] {
-  return hasAny(actor, ORG_ROLES) ? (actor.jurisdiction?.unitIds ?? []) : [];
+  return hasAny(actor, ORG_STAFF_ROLES) ? (actor.jurisdiction?.unitIds ?? []) : [];
 }
 
 /** The place lies in the actor's jurisdiction (any level). */
@@ -81,8 +78,6 @@ export function assertCanView(actor: Actor, appeal: AppealDoc): Viewer {
   return viewer;
 }
 
-const isOpen = (appeal: AppealDoc) => OPEN_STATUSES.includes(appeal.status);
-
 /** The actor's level outranks the holder's (a smaller rank is higher up). */
 function outranksHolder(actor: Actor, appeal: AppealDoc): boolean {
   const level = actor.jurisdiction?.level;
@@ -103,13 +98,11 @@ export function rightsFor(command: AppealCommand, actor: Actor, appeal: AppealDo
       return canHandleHolder(actor, appeal) ? null : forbidden('该诉求不在您的办理范围内');
     case 'reply':
     case 'resolve':
-      if (isHandler(actor, appeal)) return null;
-      return canHandleHolder(actor, appeal) ? null : forbidden('该诉求不在您的办理范围内');
     case 'transfer':
     case 'escalate':
       return isHandler(actor, appeal) || canHandleHolder(actor, appeal) ? null : forbidden('该诉求不在您的办理范围内');
     case 'press':
-      if (!hasAny(actor, PRESS_ROLES) || !coversPlace(actor, appeal.place)) return forbidden('该诉求不在您的督办范围内');
+      if (!hasAny(actor, PRESSING_ROLES) || !coversPlace(actor, appeal.place)) return forbidden('该诉求不在您的督办范围内');
       return outranksHolder(actor, appeal) ? null : forbidden('只能督办下级或物业承办的诉求');
   }
 }
@@ -117,6 +110,12 @@ export function rightsFor(command: AppealCommand, actor: Actor, appeal: AppealDo
 export function assertRights(command: AppealCommand, actor: Actor, appeal: AppealDoc): void {
   const error = rightsFor(command, actor, appeal);
   if (error) throw error;
+}
+
+/** Whether the actor may move the appeal on (转办, 上报) now: its holder's staff while pending, its handler while processing. */
+function canMove(actor: Actor, appeal: AppealDoc): boolean {
+  if (appeal.status === 'pending') return canHandleHolder(actor, appeal);
+  return appeal.status === 'processing' && isHandler(actor, appeal);
 }
 
 /** Whether the command is open to the actor right now (rights and state), for the detail view's `can`. */
@@ -129,12 +128,9 @@ export function canDo(command: AppealCommand, actor: Actor, appeal: AppealDoc): 
     case 'resolve':
       return appeal.status === 'processing' && isHandler(actor, appeal);
     case 'transfer':
-      return (appeal.status === 'pending' && canHandleHolder(actor, appeal)) || (appeal.status === 'processing' && isHandler(actor, appeal));
+      return canMove(actor, appeal);
     case 'escalate':
-      return (
-        appeal.level !== 'district' &&
-        ((appeal.status === 'pending' && canHandleHolder(actor, appeal)) || (appeal.status === 'processing' && isHandler(actor, appeal)))
-      );
+      return appeal.level !== 'district' && canMove(actor, appeal);
     case 'press':
       return isOpen(appeal);
     case 'rate':

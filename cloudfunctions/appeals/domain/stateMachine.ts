@@ -10,17 +10,18 @@
 import {
   APPEAL_CATEGORIES,
   APPEAL_LIMITS,
-  OPEN_STATUSES,
   RATING_LABELS,
   type AppealCategory,
   type EscalationReason,
   type Rating,
   type RoutingTarget,
 } from '../../../types/appeals';
+import type { OrgLevel } from '../../../types/org.constants';
 import { conflict } from '../../core/errors';
-import { resolveClock, respondClock } from './deadlines';
+import { resolveClock, respondClock, type Clock } from './deadlines';
 import {
   holderKey,
+  isOpen,
   levelAbove,
   orgHolder,
   type ActorRef,
@@ -67,7 +68,6 @@ function entry(at: Date, kind: TimelineEntry['kind'], actor: ActorRef, text: str
   return { at, kind, actor, text, photos: [], meta: null, ...extra };
 }
 
-const isOpen = (a: AppealDoc) => OPEN_STATUSES.includes(a.status);
 const categoryIsProperty = (c: AppealCategory) => APPEAL_CATEGORIES[c].kind === 'property';
 
 function requireOpen(a: AppealDoc, what: string): void {
@@ -75,10 +75,36 @@ function requireOpen(a: AppealDoc, what: string): void {
   if (a.status === 'closed') throw conflict(`该诉求已完结，不能${what}`);
 }
 
+/** While someone handles it, only they may act on it. */
+function requireNotHeldByOther(a: AppealDoc, actor: Person, what: string): void {
+  if (a.status === 'processing' && a.handler?.openid !== actor.openid) {
+    throw conflict(`该诉求正由${a.handler?.name ?? '他人'}办理，您不能${what}`);
+  }
+}
+
 function requireHandler(a: AppealDoc, actor: Person, what: string): void {
   if (a.status === 'pending') throw conflict(`请先签收该诉求再${what}`);
   requireOpen(a, what);
-  if (a.handler?.openid !== actor.openid) throw conflict(`该诉求正由${a.handler?.name ?? '他人'}办理，您不能${what}`);
+  requireNotHeldByOther(a, actor, what);
+}
+
+type ClockFields = Pick<AppealState, 'dueKind' | 'dueAt' | 'warnAt' | 'warnNoticeAt' | 'escalateAt'>;
+
+/** The active clock's fields: staff see 即将超期 from `warnAt`, and below the district it escalates at `dueAt`. */
+function activeClock(kind: 'respond' | 'resolve', clock: Clock, level: OrgLevel): ClockFields {
+  return {
+    dueKind: kind,
+    dueAt: clock.dueAt,
+    warnAt: clock.warnAt,
+    warnNoticeAt: clock.warnAt,
+    escalateAt: levelAbove(level) ? clock.dueAt : null,
+  };
+}
+
+const NO_CLOCK: ClockFields = { dueKind: null, dueAt: null, warnAt: null, warnNoticeAt: null, escalateAt: null };
+
+function closing(reason: NonNullable<AppealDoc['closeReason']>, now: Date): Pick<AppealState, 'status' | 'closedAt' | 'closeReason' | 'autoCloseAt' | 'lastActivityAt'> {
+  return { status: 'closed', closedAt: now, closeReason: reason, autoCloseAt: null, lastActivityAt: now };
 }
 
 /** The clock fields of a pending stage at `holder`, with a fresh response clock from now. */
@@ -99,11 +125,7 @@ function pendingStage(a: AppealDoc, holder: Holder, ctx: Ctx, resetResolve: bool
     level: holder.level,
     handler: null,
     deadlines: { ...a.deadlines, respondBy: respond.dueAt, respondWarnAt: respond.warnAt, resolveBy, resolveWarnAt },
-    dueKind: 'respond',
-    dueAt: respond.dueAt,
-    warnAt: respond.warnAt,
-    warnNoticeAt: respond.warnAt,
-    escalateAt: levelAbove(holder.level) ? respond.dueAt : null,
+    ...activeClock('respond', respond, holder.level),
     autoCloseAt: null,
     resolvedAt: null,
     lastActivityAt: ctx.now,
@@ -114,11 +136,7 @@ function processingStage(a: AppealDoc, deadlines: AppealDoc['deadlines'], now: D
   return {
     status: 'processing',
     deadlines,
-    dueKind: 'resolve',
-    dueAt: deadlines.resolveBy,
-    warnAt: deadlines.resolveWarnAt,
-    warnNoticeAt: deadlines.resolveWarnAt,
-    escalateAt: levelAbove(a.level) ? deadlines.resolveBy : null,
+    ...activeClock('resolve', { dueAt: deadlines.resolveBy, warnAt: deadlines.resolveWarnAt }, a.level),
     autoCloseAt: null,
     resolvedAt: null,
     lastActivityAt: now,
@@ -156,9 +174,7 @@ export function reply(a: AppealDoc, actor: Person, text: string, photos: string[
 
 export function transfer(a: AppealDoc, actor: Person, to: Holder, target: RoutingTarget, reason: string, ctx: Ctx): Transition {
   requireOpen(a, '转办');
-  if (a.status === 'processing' && a.handler?.openid !== actor.openid) {
-    throw conflict(`该诉求正由${a.handler?.name ?? '他人'}办理，您不能转办`);
-  }
+  requireNotHeldByOther(a, actor, '转办');
   if (holderKey(to) === a.holderKey) throw conflict(`该诉求已在${to.name}，无需转办`);
   return {
     kind: 'transfer',
@@ -183,11 +199,7 @@ export function resolve(a: AppealDoc, actor: Person, text: string, photos: strin
       resolvedAt: ctx.now,
       firstResolvedAt: a.firstResolvedAt ?? ctx.now,
       resolution: { text, photos, at: ctx.now, by: actor },
-      dueKind: null,
-      dueAt: null,
-      warnAt: null,
-      warnNoticeAt: null,
-      escalateAt: null,
+      ...NO_CLOCK,
       autoCloseAt: new Date(ctx.now.getTime() + APPEAL_LIMITS.autoCloseDays * 24 * 3600_000),
       lastActivityAt: ctx.now,
     },
@@ -208,9 +220,7 @@ export function press(a: AppealDoc, actor: Person, note: string, ctx: Ctx): Tran
 export function escalate(a: AppealDoc, by: Person | null, reason: EscalationReason, note: string | null, ctx: Ctx): Transition {
   if (a.status === 'closed') throw conflict('该诉求已完结，不能上报');
   if (a.status === 'resolved' && reason !== 'dissatisfied') throw conflict('该诉求已办结，不能上报');
-  if (by && a.status === 'processing' && a.handler?.openid !== by.openid) {
-    throw conflict(`该诉求正由${a.handler?.name ?? '他人'}办理，您不能上报`);
-  }
+  if (by) requireNotHeldByOther(a, by, '上报');
   const up = levelAbove(a.level);
   if (!up) throw conflict('该诉求已在区市指挥中心，无法再上报');
   const to = orgHolder(a.place, up);
@@ -240,7 +250,7 @@ export function rate(a: AppealDoc, resident: Person, value: Rating, comment: str
     return {
       kind: 'rate',
       outcome: 'closed',
-      patch: { rating, status: 'closed', closedAt: ctx.now, closeReason: 'rated', autoCloseAt: null, lastActivityAt: ctx.now },
+      patch: { rating, ...closing('rated', ctx.now) },
       timeline: [rated],
     };
   }
@@ -270,7 +280,7 @@ export function rate(a: AppealDoc, resident: Person, value: Rating, comment: str
   return {
     kind: 'rate',
     outcome: 'closedAtTop',
-    patch: { rating, dissatisfiedCount, status: 'closed', closedAt: ctx.now, closeReason: 'top_dissatisfied', autoCloseAt: null, lastActivityAt: ctx.now },
+    patch: { rating, dissatisfiedCount, ...closing('top_dissatisfied', ctx.now) },
     timeline: [rated, entry(ctx.now, 'closed', SYSTEM, '已由区市指挥中心办理，按不满意完结')],
   };
 }
@@ -280,7 +290,7 @@ export function autoClose(a: AppealDoc, ctx: Ctx): Transition {
   if (!a.autoCloseAt || a.autoCloseAt.getTime() > ctx.now.getTime()) throw conflict('尚未到自动完结时间');
   return {
     kind: 'autoClose',
-    patch: { status: 'closed', closedAt: ctx.now, closeReason: 'auto', autoCloseAt: null, lastActivityAt: ctx.now },
+    patch: closing('auto', ctx.now),
     timeline: [entry(ctx.now, 'closed', SYSTEM, `超过${APPEAL_LIMITS.autoCloseDays}天未评价，系统自动完结`)],
   };
 }
@@ -341,11 +351,7 @@ export function file(
       originalRespondBy: respond.dueAt,
       originalResolveBy: resolveC.dueAt,
     },
-    dueKind: 'respond',
-    dueAt: respond.dueAt,
-    warnAt: respond.warnAt,
-    warnNoticeAt: respond.warnAt,
-    escalateAt: levelAbove(holder.level) ? respond.dueAt : null,
+    ...activeClock('respond', respond, holder.level),
     autoCloseAt: null,
     filedAt: ctx.now,
     firstRespondedAt: null,

@@ -146,9 +146,7 @@ export function toDetail(a: AppealDoc, actor: Actor, now: Date): AppealDetail {
     anonymous: a.resident.anonymous,
     resident:
       viewer === 'staff'
-        ? accountable
-          ? { name: a.resident.name, phone: a.resident.phone, masked: false }
-          : { name: maskName(a.resident.name), phone: a.resident.phone ? maskPhone(a.resident.phone) : null, masked: true }
+        ? { name: residentName, phone: a.resident.phone && !accountable ? maskPhone(a.resident.phone) : a.resident.phone, masked: !accountable }
         : null,
     holder: { kind: a.holder.kind, name: a.holder.name, level: a.holder.level, handlerName: a.handler?.name ?? null },
     firstResponderName: a.firstResponder?.name ?? null,

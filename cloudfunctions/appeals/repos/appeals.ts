@@ -3,9 +3,9 @@
  * conditional write on `version`, carrying its timeline entries and its effects (notifications,
  * counters, bulletin) in the same document write.
  */
-import type { AppealCategory, AppealStatus } from '../../../types/appeals.constants';
+import { OPEN_STATUSES, type AppealCategory, type AppealStatus } from '../../../types/appeals.constants';
 import type { OrgLevel } from '../../../types/org.constants';
-import type { AppealDoc, Effect, TimelineEntry } from '../domain/model';
+import { PLACE_UNIT, type AppealDoc, type Effect, type TimelineEntry } from '../domain/model';
 import type { ListedAppeal } from '../domain/views';
 import { cmd, db, isDuplicate, replacing } from './db';
 
@@ -33,13 +33,6 @@ export const LIST_FIELDS: Record<keyof ListedAppeal, true> = {
   pressCount: true,
   followerCount: true,
   resident: true,
-};
-
-export const PLACE_FIELD: Record<OrgLevel, string> = {
-  grid: 'place.gridId',
-  community: 'place.communityId',
-  street: 'place.streetId',
-  district: 'place.districtId',
 };
 
 export type InboxScope =
@@ -71,14 +64,14 @@ function inboxWhere(f: InboxFilter): Record<string, unknown> {
   const where: Record<string, unknown> = {};
   switch (f.scope.kind) {
     case 'place':
-      where[PLACE_FIELD[f.scope.level]] = oneOrIn(f.scope.unitIds);
+      where[`place.${PLACE_UNIT[f.scope.level].id}`] = oneOrIn(f.scope.unitIds);
       break;
     case 'property':
       where.propertyCompanyId = f.scope.companyId;
       break;
     case 'holders':
       where.holderKey = oneOrIn(f.scope.keys);
-      where.status = _.in(['pending', 'processing']);
+      where.status = _.in(OPEN_STATUSES);
       break;
     case 'handler':
       where['handler.openid'] = f.scope.openid;
@@ -90,12 +83,27 @@ function inboxWhere(f: InboxFilter): Record<string, unknown> {
   if (f.status) where.status = f.status;
   if (f.category) where.category = f.category;
   if (f.overdue || f.dueSoon) {
-    if (!f.status) where.status = _.in(['pending', 'processing']);
+    if (!f.status) where.status = _.in(OPEN_STATUSES);
     if (f.overdue) where.dueAt = _.lt(f.now);
     else where.dueAt = _.gte(f.now);
     if (f.dueSoon) where.warnAt = _.lte(f.now);
   }
   return where;
+}
+
+/** One page of a list, newest first by `orderBy`, with the total the filter matches. */
+async function listPage(where: Record<string, unknown>, orderBy: 'lastActivityAt' | 'filedAt', page: number, pageSize: number) {
+  const [{ total }, { data }] = await Promise.all([
+    appeals().where(where).count(),
+    appeals()
+      .where(where)
+      .orderBy(orderBy, 'desc')
+      .skip((page - 1) * pageSize)
+      .limit(pageSize)
+      .field(LIST_FIELDS)
+      .get(),
+  ]);
+  return { total, items: data as ListedAppeal[] };
 }
 
 export const appealsRepo = {
@@ -139,42 +147,19 @@ export const appealsRepo = {
     await appeals().where({ _id: id, version }).update({ effects: cmd().set([]), effectsPending: false });
   },
 
-  async inbox(f: InboxFilter): Promise<{ items: ListedAppeal[]; total: number }> {
-    const where = inboxWhere(f);
-    const query = appeals().where(where);
-    const [{ total }, { data }] = await Promise.all([
-      query.count(),
-      appeals()
-        .where(where)
-        .orderBy('lastActivityAt', 'desc')
-        .skip((f.page - 1) * f.pageSize)
-        .limit(f.pageSize)
-        .field(LIST_FIELDS)
-        .get(),
-    ]);
-    return { total, items: data as ListedAppeal[] };
+  inbox(f: InboxFilter): Promise<{ items: ListedAppeal[]; total: number }> {
+    return listPage(inboxWhere(f), 'lastActivityAt', f.page, f.pageSize);
   },
 
-  async ofResident(openid: string, scope: 'own' | 'followed', page: number, pageSize: number) {
-    const where = scope === 'own' ? { 'resident.openid': openid } : { followers: openid };
-    const [{ total }, { data }] = await Promise.all([
-      appeals().where(where).count(),
-      appeals()
-        .where(where)
-        .orderBy('filedAt', 'desc')
-        .skip((page - 1) * pageSize)
-        .limit(pageSize)
-        .field(LIST_FIELDS)
-        .get(),
-    ]);
-    return { total, items: data as ListedAppeal[] };
+  ofResident(openid: string, scope: 'own' | 'followed', page: number, pageSize: number): Promise<{ items: ListedAppeal[]; total: number }> {
+    return listPage(scope === 'own' ? { 'resident.openid': openid } : { followers: openid }, 'filedAt', page, pageSize);
   },
 
   /** Open appeals of a category at a building filed since `since`. */
   async similar(buildingId: string, category: AppealCategory, since: Date): Promise<Array<ListedAppeal & Pick<AppealDoc, 'followers'>>> {
     const _ = cmd();
     const { data } = await appeals()
-      .where({ 'place.buildingId': buildingId, category, filedAt: _.gte(since), status: _.in(['pending', 'processing']) })
+      .where({ 'place.buildingId': buildingId, category, filedAt: _.gte(since), status: _.in(OPEN_STATUSES) })
       .orderBy('filedAt', 'desc')
       .limit(20)
       .field({ ...LIST_FIELDS, followers: true })

@@ -1,16 +1,9 @@
 /** `appealBulletin` (问题通报): one entry per escalation, by appeal and level reached. */
 import type { OrgLevel } from '../../../types/org.constants';
-import type { BulletinEntry } from '../domain/model';
+import { PLACE_UNIT, type BulletinEntry } from '../domain/model';
 import { db, isDuplicate } from './db';
 
 const bulletin = () => db().collection('appealBulletin');
-
-const FIELD: Record<OrgLevel, keyof BulletinEntry> = {
-  grid: 'gridId',
-  community: 'communityId',
-  street: 'streetId',
-  district: 'districtId',
-};
 
 export const bulletinRepo = {
   /** Idempotent: the entry's id is its appeal and level. */
@@ -24,7 +17,7 @@ export const bulletinRepo = {
 
   /** Escalations of appeals within a unit's area, newest first. */
   async ofUnit(level: OrgLevel, unitId: string, page: number, pageSize: number): Promise<{ items: BulletinEntry[]; total: number }> {
-    const where = { [FIELD[level]]: unitId };
+    const where = { [PLACE_UNIT[level].id]: unitId };
     const [{ total }, { data }] = await Promise.all([
       bulletin().where(where).count(),
       bulletin()

@@ -3,15 +3,11 @@
  * dispatcher claims one with a conditional update (a lease), so two dispatchers never send the same
  * message, and settles it after the attempt.
  */
+import { isDuplicate } from '../db/errors';
 import { database } from '../platform/cloud';
 import type { OutboxDoc } from './types';
 
 const outbox = () => database().collection('outbox');
-
-function isDuplicate(error: unknown): boolean {
-  const e = error as { code?: unknown; message?: unknown } | null;
-  return e?.code === 'DATABASE_DUPLICATE_WRITE' || (typeof e?.message === 'string' && /duplicate|E11000/i.test(e.message));
-}
 
 export const outboxRepo = {
   /** Inserts each message unless one with its id exists: the same effect written twice is one message. */

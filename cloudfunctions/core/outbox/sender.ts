@@ -2,6 +2,7 @@
  * Where outbox messages go. In CloudBase: WeChat subscribe messages (subscribeMessage.send through
  * `app.callWxOpenApi`). Locally (JIAYUAN_LOCAL=1): the `messageLog` collection the dev UI lists.
  */
+import { isDuplicate } from '../db/errors';
 import { cloud, database } from '../platform/cloud';
 import { PERMANENT_WX_ERRCODES, type SendResult } from './retry';
 import { TEMPLATES, templateId } from './templates';
@@ -15,11 +16,6 @@ export interface Sender {
    */
   readonly idempotent: boolean;
   send(message: OutboxDoc): Promise<SendResult>;
-}
-
-function isDuplicate(error: unknown): boolean {
-  const e = error as { code?: unknown; message?: unknown } | null;
-  return e?.code === 'DATABASE_DUPLICATE_WRITE' || (typeof e?.message === 'string' && /duplicate|E11000/i.test(e.message));
 }
 
 const wxData = (data: Record<string, string>) => Object.fromEntries(Object.entries(data).map(([k, value]) => [k, { value }]));
