@@ -23,9 +23,9 @@ export class ApiError extends Error {
     this.name = 'ApiError';
   }
 
-  /** The message for one form field, if the server flagged it. */
-  fieldMessage(path: string): string | undefined {
-    return this.issues.find((issue) => issue.path === path)?.message;
+  /** The message for a form field or anything under it (`to` matches `to.target`), if the server flagged it. */
+  fieldMessage(field: string): string | undefined {
+    return this.issues.find((issue) => issue.path === field || issue.path.startsWith(`${field}.`))?.message;
   }
 }
 

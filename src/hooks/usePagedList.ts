@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Page } from '@contract/appeals';
+import type { Page } from '@contract/appeals.constants';
 import { toApiError, type ApiError } from '@/api/errors';
 
 export interface PagedList<T> {
@@ -19,7 +19,7 @@ export interface PagedList<T> {
 }
 
 /** A list loaded page by page ("加载更多"); starts over whenever `deps` change. */
-export function usePagedList<T>(load: (page: number) => Promise<Page<T>>, deps: unknown[]): PagedList<T> {
+export function usePagedList<T extends { id: string }>(load: (page: number) => Promise<Page<T>>, deps: unknown[]): PagedList<T> {
   const [items, setItems] = useState<T[]>([]);
   const [total, setTotal] = useState(0);
   const [page, setPage] = useState(0);
@@ -70,10 +70,9 @@ export function usePagedList<T>(load: (page: number) => Promise<Page<T>>, deps: 
       (result) => {
         if (mine !== generation.current) return;
         setItems((prev) => {
-          // A new appeal arriving between pages shifts the list; do not show an item twice.
-          const idOf = (item: T) => (item as { id?: unknown }).id;
-          const seen = new Set<unknown>(prev.map(idOf).filter((id) => id !== undefined));
-          return [...prev, ...result.items.filter((item) => idOf(item) === undefined || !seen.has(idOf(item)))];
+          // A new item arriving between pages shifts the list; do not show an item twice.
+          const seen = new Set(prev.map((item) => item.id));
+          return [...prev, ...result.items.filter((item) => !seen.has(item.id))];
         });
         setTotal(result.total);
         setPage(page + 1);

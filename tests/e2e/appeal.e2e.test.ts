@@ -62,9 +62,9 @@ it('resident files with a photo → grid worker claims and resolves → resident
   await page.getByTestId('category-sanitation').click();
   await page.locator('textarea').first().fill('2单元楼道堆满了旧家具和纸箱，影响通行，也有火灾隐患。');
   const chooser = page.waitForEvent('filechooser');
-  await page.getByTestId('add-photo').click();
+  await page.getByTestId('photos-add').click();
   await (await chooser).setFiles({ name: 'hallway.png', mimeType: 'image/png', buffer: png() });
-  await page.locator('.photo-row img').first().waitFor();
+  await page.locator('.photo-picker img').first().waitFor();
   await screenshot(page, 'appeal-02-filing');
   await page.getByTestId('submit').click();
   await page.getByTestId('timeline').waitFor();

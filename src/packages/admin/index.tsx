@@ -2,13 +2,14 @@ import { useState } from 'react';
 import { View, Text } from '@tarojs/components';
 import { Cell, Tag } from '@nutui/nutui-react-taro';
 import Taro from '@tarojs/taro';
+import { ORG_STAFF_ROLES } from '@contract/appeals.constants';
 import { ORG_LEVEL_LABELS } from '@contract/org.constants';
 import type { OrgUnitView } from '@contract/org';
 import type { Me } from '@contract/users';
 import { api } from '@/api';
 import { AsyncView } from '@/components/AsyncView';
 import { useRequest } from '@/hooks/useRequest';
-import { ORG_STAFF_ROLES, hasAnyRole } from './shared/labels';
+import { Trail } from './shared/Trail';
 import './index.scss';
 
 interface WorkEntry {
@@ -21,7 +22,7 @@ interface WorkEntry {
 
 const WORK_ENTRIES: WorkEntry[] = [
   { key: 'inbox', label: '诉求工单', hint: '签收、回复、转办、办结', url: '/packages/admin/inbox/index', show: (me) => me.isStaff },
-  { key: 'dashboard', label: '数据看板', hint: '响应率、解决率、满意率与通报', url: '/packages/admin/dashboard/index', show: (me) => hasAnyRole(me.roles, ORG_STAFF_ROLES) },
+  { key: 'dashboard', label: '数据看板', hint: '响应率、解决率、满意率与通报', url: '/packages/admin/dashboard/index', show: (me) => me.roles.some((role) => ORG_STAFF_ROLES.includes(role)) },
   { key: 'rules', label: '流转规则', hint: '各类诉求交给谁办', url: '/packages/admin/rules/index', show: (me) => me.roles.includes('community_staff') },
 ];
 
@@ -66,17 +67,7 @@ export default function AdminHome() {
       {hasJurisdiction && (
         <View className="card">
           <Text className="card__title">组织架构</Text>
-          <View style={{ display: 'flex', flexWrap: 'wrap', gap: '8px', marginBottom: '12px' }}>
-            <Text className="muted" onClick={() => setTrail([])}>
-              我的辖区
-            </Text>
-            {trail.map((unit, i) => (
-              <Text key={unit.id} className="muted" onClick={() => setTrail(trail.slice(0, i + 1))}>
-                {' › '}
-                {unit.name}
-              </Text>
-            ))}
-          </View>
+          <Trail root="我的辖区" units={trail} onChange={setTrail} />
           {parent?.level === 'grid' ? (
             <AsyncView state={buildings}>
               {(page) => (

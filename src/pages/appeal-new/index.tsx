@@ -6,10 +6,9 @@ import type { AppealCategory, SimilarAppeal } from '@contract/appeals';
 import { APPEAL_LIMITS } from '@contract/appeals.constants';
 import { api } from '@/api';
 import { ApiError, toApiError } from '@/api/errors';
-import { uploadPhoto } from '@/api/storage';
 import { askForAppealUpdates } from '@/api/subscribe';
 import { AsyncView } from '@/components/AsyncView';
-import { CloudImage } from '@/components/CloudImage';
+import { PhotoPicker } from '@/components/PhotoPicker';
 import { PlaceCard } from '@/components/PlaceCard';
 import { useRequest } from '@/hooks/useRequest';
 import { currentPlace } from '@/state/place';
@@ -77,8 +76,8 @@ function SimilarList({ items, onFollowed }: { items: SimilarAppeal[]; onFollowed
 export default function AppealNew() {
   const place = useMemo(currentPlace, []);
   const [draft, setDraft] = useState<AppealDraft | null>(() => (place ? loadDraft(place.building.code) : null));
-  const [uploading, setUploading] = useState('');
   const [submitting, setSubmitting] = useState(false);
+  const [uploading, setUploading] = useState(false);
   const [error, setError] = useState<ApiError>();
   const categories = useRequest(() => api.appeals.categories({}), []);
   const similar = useRequest(
@@ -94,30 +93,6 @@ export default function AppealNew() {
   if (!place || !draft) return <NoPlace />;
   const update = (patch: Partial<AppealDraft>) => setDraft((d) => (d ? { ...d, ...patch } : d));
   const selected = categories.data?.find((c) => c.key === draft.category);
-
-  const addPhotos = async () => {
-    const room = APPEAL_LIMITS.photosMax - draft.photos.length;
-    if (room <= 0) return;
-    let files: Array<{ path: string; size: number }>;
-    try {
-      files = (await Taro.chooseImage({ count: room, sizeType: ['compressed'], sourceType: ['album', 'camera'] })).tempFiles;
-    } catch {
-      return; // closed the picker
-    }
-    setError(undefined);
-    const uploaded: string[] = [];
-    try {
-      for (const [i, file] of files.slice(0, room).entries()) {
-        setUploading(`正在上传第 ${i + 1}/${files.length} 张照片…`);
-        uploaded.push(await uploadPhoto(file.path, `appeals/${draft.requestId}`, file.size));
-      }
-    } catch (err) {
-      setError(toApiError(err));
-    } finally {
-      setUploading('');
-      if (uploaded.length) update({ photos: [...draft.photos, ...uploaded] });
-    }
-  };
 
   const submit = async () => {
     setError(undefined);
@@ -205,22 +180,15 @@ export default function AppealNew() {
 
       <View className="card">
         <Text className="card__title">现场照片（选填，最多 {APPEAL_LIMITS.photosMax} 张）</Text>
-        <View className="photo-row">
-          {draft.photos.map((id) => (
-            <View key={id} className="appeal-new__photo">
-              <CloudImage fileID={id} className="photo-row__item" />
-              <Text className="appeal-new__remove" onClick={() => update({ photos: draft.photos.filter((p) => p !== id) })}>
-                删除
-              </Text>
-            </View>
-          ))}
-          {draft.photos.length < APPEAL_LIMITS.photosMax && (
-            <View className="photo-row__item appeal-new__add" onClick={addPhotos} data-testid="add-photo">
-              <Text>＋ 添加</Text>
-            </View>
-          )}
-        </View>
-        {uploading && <Text className="muted">{uploading}</Text>}
+        <PhotoPicker
+          testId="photos"
+          folder={`appeals/${draft.requestId}`}
+          max={APPEAL_LIMITS.photosMax}
+          photos={draft.photos}
+          onChange={(photos) => update({ photos })}
+          disabled={submitting}
+          onUploading={setUploading}
+        />
         {fieldError('photos')}
       </View>
 
@@ -247,7 +215,7 @@ export default function AppealNew() {
           {error.message}
         </Text>
       )}
-      <Button block type="primary" loading={submitting} disabled={submitting || Boolean(uploading)} onClick={submit} data-testid="submit">
+      <Button block type="primary" loading={submitting} disabled={submitting || uploading} onClick={submit} data-testid="submit">
         {error?.code === 'NETWORK' ? '重新提交' : '提交诉求'}
       </Button>
     </View>

@@ -10,6 +10,18 @@ const slow = { timeout: 20_000 };
 
 const status = () => screen.getByTestId('admin-appeal-status');
 
+/** A resident files an appeal; the grid worker of its building opens it on this page. */
+async function openFiledAppeal(label: string) {
+  const appeal = await fileAppeal(marker(label));
+  actAs('demo-grid-worker');
+  setRouterParams({ id: appeal.id });
+  render(<AdminAppeal />);
+  return appeal;
+}
+
+/** What a field's Taro <Textarea> holds now. */
+const valueOf = (testId: string) => (screen.getByTestId(testId).querySelector('textarea') as HTMLTextAreaElement).value;
+
 /** Types into the Taro <Textarea> of a field (the Stencil element renders its inner textarea a moment later). */
 async function typeInto(testId: string, value: string) {
   const textarea = await waitFor(() => {
@@ -22,10 +34,7 @@ async function typeInto(testId: string, value: string) {
 }
 
 it('claims the appeal: the status changes and the timeline shows the claim', async () => {
-  const appeal = await fileAppeal(marker('签收'));
-  actAs('demo-grid-worker');
-  setRouterParams({ id: appeal.id });
-  render(<AdminAppeal />);
+  await openFiledAppeal('签收');
 
   const claim = await screen.findByTestId('action-claim', undefined, slow);
   expect(status().textContent).toBe('待受理');
@@ -44,10 +53,7 @@ it('claims the appeal: the status changes and the timeline shows the claim', asy
 });
 
 it('on a stale version shows the conflict in words, reloads the appeal and keeps the typed reply', async () => {
-  const appeal = await fileAppeal(marker('冲突'));
-  actAs('demo-grid-worker');
-  setRouterParams({ id: appeal.id });
-  render(<AdminAppeal />);
+  const appeal = await openFiledAppeal('冲突');
   fireEvent.click(await screen.findByTestId('action-claim', undefined, slow));
   fireEvent.click(await screen.findByTestId('action-reply', undefined, slow));
   await typeInto('field-reply-text', '正在联系物业处理');
@@ -60,7 +66,7 @@ it('on a stale version shows the conflict in words, reloads the appeal and keeps
   const error = await screen.findByTestId('action-error', undefined, slow);
   expect(error.textContent).toContain('已为您刷新为最新内容');
   await waitFor(() => expect(screen.getByTestId('timeline').textContent).toContain('另一台设备上的回复'), slow);
-  expect((screen.getByTestId('field-reply-text').querySelector('textarea') as HTMLTextAreaElement).value).toBe('正在联系物业处理');
+  expect(valueOf('field-reply-text')).toBe('正在联系物业处理');
 
   // Sent again, now with the fresh version, it goes through.
   fireEvent.click(screen.getByTestId('submit-reply'));
@@ -69,10 +75,7 @@ it('on a stale version shows the conflict in words, reloads the appeal and keeps
 });
 
 it('a claim that lost the race is explained and the appeal reloaded', async () => {
-  const appeal = await fileAppeal(marker('抢签'));
-  actAs('demo-grid-worker');
-  setRouterParams({ id: appeal.id });
-  render(<AdminAppeal />);
+  const appeal = await openFiledAppeal('抢签');
   const claim = await screen.findByTestId('action-claim', undefined, slow);
   await api.appeals.claim({ id: appeal.id, version: appeal.version });
 
@@ -83,10 +86,7 @@ it('a claim that lost the race is explained and the appeal reloaded', async () =
 });
 
 it('replies after claiming; a missing or invalid field is explained under the field and the text is kept', async () => {
-  const appeal = await fileAppeal(marker('回复'));
-  actAs('demo-grid-worker');
-  setRouterParams({ id: appeal.id });
-  render(<AdminAppeal />);
+  await openFiledAppeal('回复');
   fireEvent.click(await screen.findByTestId('action-claim', undefined, slow));
   fireEvent.click(await screen.findByTestId('action-reply', undefined, slow));
 
@@ -106,7 +106,7 @@ it('replies after claiming; a missing or invalid field is explained under the fi
   const reasonError = await screen.findByTestId('field-transfer-reason-error', undefined, slow);
   expect(reasonError.textContent).toContain('转办理由');
   expect(screen.getByTestId('form-transfer')).toBeTruthy();
-  expect((screen.getByTestId('field-transfer-reason').querySelector('textarea') as HTMLTextAreaElement).value).toBe('转');
+  expect(valueOf('field-transfer-reason')).toBe('转');
   expect(screen.getByTestId('field-transfer-target-community').getAttribute('data-active')).toBe('true');
 });
 

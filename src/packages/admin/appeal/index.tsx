@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button, Tag } from '@nutui/nutui-react-taro';
@@ -65,17 +65,15 @@ export default function AdminAppeal() {
     () => (id ? api.appeals.detail({ id }) : Promise.reject(new ApiError('INVALID_INPUT', '缺少诉求编号，请从工单列表进入'))),
     [id],
   );
-  const [appeal, setAppeal] = useState<AppealDetail>();
+  /** The appeal as the last command or refresh returned it; until then, as first loaded. */
+  const [latest, setLatest] = useState<AppealDetail>();
+  const appeal = latest ?? first.data;
   const [refreshError, setRefreshError] = useState<string>();
-
-  useEffect(() => {
-    if (first.data) setAppeal(first.data);
-  }, [first.data]);
 
   /** Reload in place after someone else moved the appeal on; the forms keep what was typed. */
   const refresh = async () => {
     try {
-      setAppeal(await api.appeals.detail({ id }));
+      setLatest(await api.appeals.detail({ id }));
       setRefreshError(undefined);
     } catch (err) {
       setRefreshError(`刷新失败：${toApiError(err).message}`);
@@ -135,7 +133,7 @@ export default function AdminAppeal() {
       </View>
       <ResidentCard appeal={appeal} />
       <OutcomeCards appeal={appeal} />
-      <ActionPanel appeal={appeal} onDone={setAppeal} onStale={refresh} />
+      <ActionPanel appeal={appeal} onDone={setLatest} onStale={refresh} />
       <View className="card">
         <Text className="card__title">办理记录</Text>
         <Timeline items={appeal.timeline} />

@@ -10,7 +10,8 @@ import { formatPercent, formatTime } from '@/utils/format';
 import { Chips } from '../shared/Chips';
 import { RANGE_PRESETS, rangeOf, type RangePreset } from '../shared/dates';
 import { STATUS_OPTIONS, appealUrl } from '../shared/labels';
-import { usePagedList } from '../shared/usePagedList';
+import { Trail } from '../shared/Trail';
+import { usePagedList } from '@/hooks/usePagedList';
 import './index.scss';
 
 const RATE_FIGURES: ReadonlyArray<{ key: keyof Rates; label: string; formula: string }> = [
@@ -220,21 +221,7 @@ export default function AdminDashboard() {
   return (
     <View className="page dashboard">
       <View className="card">
-        <View className="dashboard__trail" data-testid="trail">
-          <Text className={trail.length ? 'dashboard__crumb' : 'dashboard__crumb dashboard__crumb--current'} onClick={() => setTrail([])}>
-            {rootName ?? '我的辖区'}
-          </Text>
-          {trail.map((unit, i) => (
-            <Text
-              key={unit.id}
-              className={i === trail.length - 1 ? 'dashboard__crumb dashboard__crumb--current' : 'dashboard__crumb'}
-              onClick={() => setTrail(trail.slice(0, i + 1))}
-            >
-              {' › '}
-              {unit.name}
-            </Text>
-          ))}
-        </View>
+        <Trail testId="trail" root={rootName ?? '我的辖区'} units={trail} onChange={setTrail} />
         <Chips testId="range" value={preset} onChange={setPreset} options={RANGE_PRESETS} />
         <Text className="muted dashboard__range" data-testid="range-text">
           统计区间：{range.from} 至 {range.to}

@@ -10,7 +10,7 @@ import { useRequest } from '@/hooks/useRequest';
 import { formatTime } from '@/utils/format';
 import { Chips, ToggleChip } from '../shared/Chips';
 import { STATUS_OPTIONS, appealUrl } from '../shared/labels';
-import { usePagedList } from '../shared/usePagedList';
+import { usePagedList } from '@/hooks/usePagedList';
 import './index.scss';
 
 type Scope = 'all' | 'todo' | 'mine' | 'firstResponder';

@@ -3,13 +3,14 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button, Tag } from '@nutui/nutui-react-taro';
 import type { AppealCategory, RoutingRulesView, RoutingTarget } from '@contract/appeals';
+import { ROUTING_TARGET_LABELS } from '@contract/appeals.constants';
 import { api } from '@/api';
 import { toApiError, type ApiError } from '@/api/errors';
 import { AsyncView } from '@/components/AsyncView';
 import { useRequest } from '@/hooks/useRequest';
 import { formatTime } from '@/utils/format';
 import { Chips } from '../shared/Chips';
-import { TARGETS, targetLabel } from '../shared/labels';
+import { TARGETS } from '../shared/labels';
 import './index.scss';
 
 /** A category's pending change: a new target, or null to go back to the city default. */
@@ -24,7 +25,8 @@ function RulesEditor({ initial, canEdit, communityId }: { initial: RoutingRulesV
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<ApiError>();
 
-  const dirty = Object.keys(changes).length > 0 || (fallback !== null && fallback !== view.fallback);
+  const fallbackChange = fallback !== null && fallback !== view.fallback ? fallback : undefined;
+  const dirty = Object.keys(changes).length > 0 || fallbackChange !== undefined;
 
   const pick = (category: AppealCategory, target: RoutingTarget) => {
     const rule = view.rules.find((r) => r.category === category)!;
@@ -52,7 +54,7 @@ function RulesEditor({ initial, canEdit, communityId }: { initial: RoutingRulesV
       const next = await api.appeals.updateRoutingRules({
         communityId,
         rules: changes,
-        fallback: fallback !== null && fallback !== view.fallback ? fallback : undefined,
+        fallback: fallbackChange,
       });
       setView(next);
       setChanges({});
@@ -65,7 +67,7 @@ function RulesEditor({ initial, canEdit, communityId }: { initial: RoutingRulesV
     }
   };
 
-  const issue = (path: string) => error?.issues.find((i) => i.path === path || i.path.startsWith(`${path}.`))?.message;
+  const issue = (path: string) => error?.fieldMessage(path);
 
   return (
     <View data-testid="rules">
@@ -144,7 +146,7 @@ function RulesEditor({ initial, canEdit, communityId }: { initial: RoutingRulesV
         {canEdit ? (
           <Chips testId="fallback" value={fallback ?? view.fallback} onChange={(t) => t && setFallback(t)} options={TARGET_CHIPS} disabled={saving} />
         ) : (
-          <Text className="rules__fallback">{targetLabel(view.fallback)}</Text>
+          <Text className="rules__fallback">{ROUTING_TARGET_LABELS[view.fallback]}</Text>
         )}
         {issue('fallback') && <Text className="field-error">{issue('fallback')}</Text>}
       </View>

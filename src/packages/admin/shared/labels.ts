@@ -1,6 +1,5 @@
 /** Run-time labels the workbench needs, from the zod-free constants module. */
 import {
-  APPEAL_LIMITS,
   APPEAL_STATUSES,
   APPEAL_STATUS_LABELS,
   ROUTING_TARGETS,
@@ -8,7 +7,6 @@ import {
   type AppealStatus,
   type RoutingTarget,
 } from '@contract/appeals.constants';
-import type { Role } from '@contract/contract';
 
 export const STATUS_OPTIONS: ReadonlyArray<{ value: AppealStatus; label: string }> = APPEAL_STATUSES.map((value) => ({
   value,
@@ -22,14 +20,5 @@ export const TARGETS: ReadonlyArray<{ value: RoutingTarget; short: string; label
   short: SHORT_TARGET[value],
   label: ROUTING_TARGET_LABELS[value],
 }));
-
-export const targetLabel = (target: RoutingTarget) => ROUTING_TARGET_LABELS[target] ?? target;
-
-export const LIMITS = APPEAL_LIMITS;
-
-/** Roles that see org-level statistics (the `dashboard` / `bulletin` / `routingRules` actions). */
-export const ORG_STAFF_ROLES: readonly Role[] = ['grid_worker', 'community_staff', 'street_commander', 'district_commander'];
-
-export const hasAnyRole = (roles: readonly Role[], wanted: readonly Role[]) => roles.some((r) => wanted.includes(r));
 
 export const appealUrl = (id: string) => `/packages/admin/appeal/index?id=${encodeURIComponent(id)}`;

@@ -4,9 +4,13 @@ import { View, Text } from '@tarojs/components';
 import { toApiError } from '@/api/errors';
 import { uploadPhoto } from '@/api/storage';
 import { CloudImage } from '@/components/CloudImage';
-import './shared.scss';
+import './PhotoPicker.scss';
 
-/** Photos for a reply or a resolution: chosen, uploaded to cloud storage at once, removable. */
+/**
+ * Photos for a form (an appeal, a reply, a resolution): chosen from the album or the camera,
+ * uploaded to cloud storage under `folder` at once, one by one with progress, removable.
+ * `onChange` gets the cloud file ids; an upload failure is shown here and keeps the photos already up.
+ */
 export function PhotoPicker({
   photos,
   onChange,
@@ -14,13 +18,17 @@ export function PhotoPicker({
   folder,
   testId,
   disabled,
+  onUploading,
 }: {
   photos: string[];
   onChange: (photos: string[]) => void;
   max: number;
   folder: string;
+  /** The picker gets `data-testid={testId}`, its add tile `${testId}-add`. */
   testId: string;
   disabled?: boolean;
+  /** Told when uploads start and end, so a form can hold its submit until the photos are up. */
+  onUploading?: (busy: boolean) => void;
 }) {
   const [uploading, setUploading] = useState('');
   const [error, setError] = useState('');
@@ -35,16 +43,19 @@ export function PhotoPicker({
       return; // the picker was closed
     }
     setError('');
+    onUploading?.(true);
+    const chosen = files.slice(0, room);
     const uploaded: string[] = [];
     try {
-      for (const [i, file] of files.slice(0, room).entries()) {
-        setUploading(`正在上传第 ${i + 1}/${Math.min(files.length, room)} 张…`);
+      for (const [i, file] of chosen.entries()) {
+        setUploading(`正在上传第 ${i + 1}/${chosen.length} 张…`);
         uploaded.push(await uploadPhoto(file.path, folder, file.size));
       }
     } catch (err) {
       setError(toApiError(err).message);
     } finally {
       setUploading('');
+      onUploading?.(false);
       if (uploaded.length) onChange([...photos, ...uploaded]);
     }
   };
@@ -68,9 +79,7 @@ export function PhotoPicker({
           </View>
         )}
       </View>
-      <Text className="muted">
-        {uploading || `已选 ${photos.length}/${max} 张`}
-      </Text>
+      <Text className="muted">{uploading || `已选 ${photos.length}/${max} 张`}</Text>
       {error && <Text className="field-error">{error}</Text>}
     </View>
   );
