@@ -274,7 +274,7 @@ export interface SimilarAppeal {
   followerCount: number;
   following: boolean;
   isOwner: boolean;
-  /** "匿名居民" when the resident chose to hide their details, otherwise a masked name. */
+  /** "我" for the caller's own appeal; "匿名居民" when the resident hid their details; otherwise a masked name. */
   residentName: string;
 }
 

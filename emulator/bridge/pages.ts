@@ -53,7 +53,7 @@ export function loginPage(
     .map(
       (p) => `<form method="post" action="/dev/login"><input type="hidden" name="openid" value="${escapeHtml(p.openid)}">
 <input type="hidden" name="next" value="${escapeHtml(next)}"><button class="persona" type="submit">
-<strong>${escapeHtml(p.label)}</strong><span>${escapeHtml(p.name)}</span></button></form>`,
+<strong>${escapeHtml(p.label)}</strong><span>OPENID ${escapeHtml(p.openid)}</span></button></form>`,
     )
     .join('\n');
   const list = personas.length

@@ -108,6 +108,8 @@ describe('我也遇到了 (similar + follow) and the resident views', () => {
     const a = await file('demo-resident', { category: 'heating_water', description: '2单元暖气不热，室温只有14度', anonymous: true });
     const found = await t.ok('demo-resident-2', 'appeals', 'similar', { buildingCode: BUILDING, category: 'heating_water' });
     expect(found).toEqual([expect.objectContaining({ id: a.id, residentName: '匿名居民', following: false, isOwner: false })]);
+    const ownSimilar = await t.ok('demo-resident', 'appeals', 'similar', { buildingCode: BUILDING, category: 'heating_water' });
+    expect(ownSimilar).toEqual([expect.objectContaining({ id: a.id, residentName: '我', isOwner: true })]);
     expect(await t.ok('demo-resident-2', 'appeals', 'similar', { buildingCode: BUILDING, category: 'elevator' })).toEqual(
       expect.not.arrayContaining([expect.objectContaining({ id: a.id })]),
     );

@@ -168,6 +168,7 @@ export function toDetail(a: AppealDoc, actor: Actor, now: Date): AppealDetail {
 }
 
 export function toSimilar(a: ListedAppeal & Pick<AppealDoc, 'followers'>, actor: Actor): SimilarAppeal {
+  const isOwner = a.resident.openid === actor.openid;
   return {
     id: a._id,
     no: a.no,
@@ -177,8 +178,8 @@ export function toSimilar(a: ListedAppeal & Pick<AppealDoc, 'followers'>, actor:
     filedAt: a.filedAt.toISOString(),
     followerCount: a.followerCount,
     following: a.followers.includes(actor.openid),
-    isOwner: a.resident.openid === actor.openid,
-    residentName: publicResidentName(a),
+    isOwner,
+    residentName: isOwner ? '我' : publicResidentName(a),
   };
 }
 
