@@ -3,44 +3,31 @@ const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, 
 
 const ignore = ['/node_modules/', '/dist/', '/dist-h5/', '/.local-cloud/'];
 
+/** A project of TypeScript tests; `extra` overrides or adds settings. */
+const project = (displayName, testMatch, extra = {}) => ({
+  displayName,
+  testEnvironment: 'node',
+  testMatch,
+  testPathIgnorePatterns: ignore,
+  transform: { '^.+\\.(t|j)sx?$': swc },
+  ...extra,
+});
+
 module.exports = {
   projects: [
-    {
-      displayName: 'unit',
-      testEnvironment: 'node',
-      testMatch: ['<rootDir>/{types,cloudfunctions,emulator,scripts}/**/*.test.ts'],
+    project('unit', ['<rootDir>/{types,cloudfunctions,emulator,scripts}/**/*.test.ts'], {
       testPathIgnorePatterns: [...ignore, '\\.int\\.test\\.ts$'],
-      transform: { '^.+\\.(t|j)sx?$': swc },
-    },
-    {
-      displayName: 'integration',
-      testEnvironment: 'node',
-      testMatch: ['<rootDir>/{cloudfunctions,tests/integration}/**/*.int.test.ts'],
-      testPathIgnorePatterns: ignore,
-      transform: { '^.+\\.(t|j)sx?$': swc },
-    },
-    {
-      displayName: 'e2e',
-      testEnvironment: 'node',
-      testMatch: ['<rootDir>/tests/e2e/**/*.e2e.test.ts'],
-      testPathIgnorePatterns: ignore,
-      transform: { '^.+\\.(t|j)sx?$': swc },
-    },
-    {
-      displayName: 'miniprogram',
-      // The compiled weapp build (dist/) in miniprogram-simulate against the real local cloud:
-      // node's environment plus a jsdom DOM (see the file for why not jest-environment-jsdom).
+    }),
+    project('integration', ['<rootDir>/{cloudfunctions,tests/integration}/**/*.int.test.ts']),
+    project('e2e', ['<rootDir>/tests/e2e/**/*.e2e.test.ts']),
+    // The compiled weapp build (dist/) in miniprogram-simulate against the real local cloud:
+    // node's environment plus a jsdom DOM (see the file for why not jest-environment-jsdom).
+    project('miniprogram', ['<rootDir>/tests/miniprogram/**/*.mp.test.ts'], {
       testEnvironment: '<rootDir>/tests/miniprogram/environment.js',
-      testMatch: ['<rootDir>/tests/miniprogram/**/*.mp.test.ts'],
-      testPathIgnorePatterns: ignore,
-      transform: { '^.+\\.(t|j)sx?$': swc },
       transformIgnorePatterns: ['/node_modules/', '/dist/'],
-    },
-    {
-      displayName: 'components',
+    }),
+    project('components', ['<rootDir>/src/**/*.test.tsx', '<rootDir>/tests/components/**/*.test.tsx'], {
       testEnvironment: 'jsdom',
-      testMatch: ['<rootDir>/src/**/*.test.tsx', '<rootDir>/tests/components/**/*.test.tsx'],
-      testPathIgnorePatterns: ignore,
       transform: { '^.+\\.(t|j)sx?$': swc, '^.+\\.mjs$': swc },
       transformIgnorePatterns: [],
       moduleNameMapper: {
@@ -67,6 +54,6 @@ module.exports = {
       globalTeardown: '<rootDir>/tests/support/componentCloud.teardown.ts',
       setupFiles: ['<rootDir>/tests/support/componentEnv.ts'],
       setupFilesAfterEnv: ['<rootDir>/tests/support/componentTiming.ts'],
-    },
+    }),
   ],
 };

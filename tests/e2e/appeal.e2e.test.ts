@@ -1,17 +1,8 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { deflateSync } from 'node:zlib';
-import type { LocalCloud } from '../../emulator/server';
-import { screenshot, signInAs, startBrowserStack } from './browser';
+import { screenshot, signInAs, useBrowserStack } from './browser';
 
-let stack: { cloud: LocalCloud; context: BrowserContext; close: () => Promise<void> };
-
-beforeAll(async () => {
-  stack = await startBrowserStack();
-}, 60_000);
-
-afterAll(async () => {
-  await stack?.close();
-});
+const openPage = useBrowserStack();
 
 /** A small valid PNG (a red square), as a phone photo stand-in. */
 function png(size = 32): Buffer {
@@ -49,8 +40,7 @@ async function rates(page: Page) {
 }
 
 it('resident files with a photo → grid worker claims and resolves → resident rates → the dashboard changes', async () => {
-  const page = await stack.context.newPage();
-  const base = stack.cloud.url;
+  const { page, base } = await openPage();
 
   await signInAs(page, base, '张丽', '/#/packages/admin/dashboard/index');
   const before = await rates(page);
@@ -77,11 +67,11 @@ it('resident files with a photo → grid worker claims and resolves → resident
   await signInAs(page, base, '张丽', '/#/packages/admin/inbox/index');
   await page.getByTestId('inbox-item').first().click();
   await page.getByTestId('action-claim').click();
-  await page.locator('[data-testid="admin-appeal-status"][data-status="processing"]').waitFor();
+  await page.locator('[data-testid="appeal-status"][data-status="processing"]').waitFor();
   await page.getByTestId('action-resolve').click();
   await page.locator('textarea[placeholder="写明怎么解决的，居民会看到"]').fill('已联系住户清走楼道杂物，并张贴了消防通道提示。');
   await page.getByTestId('submit-resolve').click();
-  await page.locator('[data-testid="admin-appeal-status"][data-status="resolved"]').waitFor();
+  await page.locator('[data-testid="appeal-status"][data-status="resolved"]').waitFor();
   await screenshot(page, 'appeal-04-resolved-by-worker');
 
   // The resident sees the result and rates it.

@@ -32,6 +32,24 @@ export async function startBrowserStack(): Promise<{ cloud: LocalCloud; context:
   };
 }
 
+/**
+ * One browser stack for a test file: started before its tests, closed after them.
+ * Returns a page on it and the app's base URL.
+ */
+export function useBrowserStack(): () => Promise<{ page: Page; base: string }> {
+  let stack: Awaited<ReturnType<typeof startBrowserStack>> | undefined;
+  beforeAll(async () => {
+    stack = await startBrowserStack();
+  }, 60_000);
+  afterAll(async () => {
+    await stack?.close();
+  });
+  return async () => {
+    if (!stack) throw new Error('the browser stack did not start');
+    return { page: await stack.context.newPage(), base: stack.cloud.url };
+  };
+}
+
 /** Signs in on the local demo sign-in page by choosing the persona, as a person would. */
 export async function signInAs(page: Page, baseUrl: string, personaLabel: string, next = '/') {
   await page.goto(`${baseUrl}/dev/login?next=${encodeURIComponent(next)}`);

@@ -1,20 +1,9 @@
-import type { BrowserContext } from 'playwright-core';
-import type { LocalCloud } from '../../emulator/server';
-import { screenshot, signInAs, startBrowserStack } from './browser';
+import { screenshot, signInAs, useBrowserStack } from './browser';
 
-let stack: { cloud: LocalCloud; context: BrowserContext; close: () => Promise<void> };
-
-beforeAll(async () => {
-  stack = await startBrowserStack();
-}, 60_000);
-
-afterAll(async () => {
-  await stack?.close();
-});
+const openPage = useBrowserStack();
 
 it('a resident signs in, opens a building QR link, sees the building and goes home', async () => {
-  const page = await stack.context.newPage();
-  const base = stack.cloud.url;
+  const { page, base } = await openPage();
 
   // Without a session the app sends the visitor to the demo sign-in.
   await page.goto(`${base}/#/pages/scan/index?code=370602B0001`);

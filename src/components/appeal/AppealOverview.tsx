@@ -3,6 +3,7 @@ import { Tag } from '@nutui/nutui-react-taro';
 import type { AppealDetail, DueState } from '@contract/appeals';
 import { formatTime } from '@/utils/format';
 import { PhotoRow } from '../CloudImage';
+import { InfoRow } from '../InfoRow';
 import './appeal.scss';
 
 const DUE_TEXT: Record<DueState, string> = { ok: '', dueSoon: '即将超期', overdue: '已超期' };
@@ -32,25 +33,13 @@ export function AppealOverview({ appeal }: { appeal: AppealDetail }) {
         {appeal.description}
       </Text>
       <PhotoRow photos={appeal.photos} />
-      <View className="row">
-        <Text className="muted">位置</Text>
-        <Text>
-          {appeal.place.estateName} {appeal.place.buildingName}
-        </Text>
-      </View>
-      <View className="row">
-        <Text className="muted">当前办理</Text>
-        <Text data-testid="appeal-holder">
-          {appeal.holder.name}
-          {appeal.holder.handlerName ? ` · ${appeal.holder.handlerName}` : ''}
-        </Text>
-      </View>
-      {appeal.firstResponderName && (
-        <View className="row">
-          <Text className="muted">首问责任人</Text>
-          <Text>{appeal.firstResponderName}</Text>
-        </View>
-      )}
+      <InfoRow label="位置" value={`${appeal.place.estateName} ${appeal.place.buildingName}`} />
+      <InfoRow
+        label="当前办理"
+        value={`${appeal.holder.name}${appeal.holder.handlerName ? ` · ${appeal.holder.handlerName}` : ''}`}
+        testId="appeal-holder"
+      />
+      {appeal.firstResponderName && <InfoRow label="首问责任人" value={appeal.firstResponderName} />}
       {appeal.deadline && (
         <View className="row">
           <Text className="muted">{appeal.deadline.kind === 'respond' ? '响应时限' : '办结时限'}</Text>

@@ -2,12 +2,13 @@ import { useEffect, useMemo, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View, Text, Textarea, Input } from '@tarojs/components';
 import { Button, Switch } from '@nutui/nutui-react-taro';
-import type { AppealCategory, SimilarAppeal } from '@contract/appeals';
+import type { SimilarAppeal } from '@contract/appeals';
 import { APPEAL_LIMITS } from '@contract/appeals.constants';
 import { api } from '@/api';
 import { ApiError, toApiError } from '@/api/errors';
 import { askForAppealUpdates } from '@/api/subscribe';
 import { AsyncView } from '@/components/AsyncView';
+import { Chips } from '@/components/Chips';
 import { PhotoPicker } from '@/components/PhotoPicker';
 import { PlaceCard } from '@/components/PlaceCard';
 import { useRequest } from '@/hooks/useRequest';
@@ -138,22 +139,16 @@ export default function AppealNew() {
         <Text className="card__title">问题类别</Text>
         <AsyncView state={categories}>
           {(list) => (
-            <View className="appeal-new__categories" data-testid="categories">
-              {list.map((c) => (
-                <View
-                  key={c.key}
-                  className={`appeal-new__category${draft.category === c.key ? ' appeal-new__category--on' : ''}`}
-                  onClick={() => update({ category: c.key as AppealCategory })}
-                  data-testid={`category-${c.key}`}
-                >
-                  <Text>{c.label}</Text>
-                </View>
-              ))}
-            </View>
+            <Chips
+              testId="category"
+              options={list.map((c) => ({ value: c.key, label: c.label }))}
+              value={draft.category}
+              onChange={(category) => update({ category })}
+            />
           )}
         </AsyncView>
         {selected && (
-          <Text className="muted">
+          <Text className="muted appeal-new__hint">
             {selected.hint}。{selected.respondHours} 个工作小时内响应，{selected.resolveDays} 个工作日内办结。
           </Text>
         )}

@@ -7,13 +7,14 @@ import { APPEAL_LIMITS, RATING_LABELS, RATINGS } from '@contract/appeals.constan
 import { api } from '@/api';
 import { toApiError } from '@/api/errors';
 import { AsyncView } from '@/components/AsyncView';
+import { Chips } from '@/components/Chips';
 import { AppealOverview, ResolutionCard } from '@/components/appeal/AppealOverview';
 import { Timeline } from '@/components/appeal/Timeline';
 import { useRequest } from '@/hooks/useRequest';
 import './index.scss';
 
 function RateForm({ appeal, onRated }: { appeal: AppealDetail; onRated: (next: AppealDetail) => void }) {
-  const [rating, setRating] = useState<Rating>();
+  const [rating, setRating] = useState<Rating | null>(null);
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
@@ -32,18 +33,7 @@ function RateForm({ appeal, onRated }: { appeal: AppealDetail; onRated: (next: A
   return (
     <View className="card" data-testid="rate-form">
       <Text className="card__title">评价办理结果</Text>
-      <View className="appeal-detail__ratings">
-        {RATINGS.map((value) => (
-          <View
-            key={value}
-            className={`appeal-detail__rating${rating === value ? ' appeal-detail__rating--on' : ''}`}
-            onClick={() => setRating(value)}
-            data-testid={`rating-${value}`}
-          >
-            <Text>{RATING_LABELS[value]}</Text>
-          </View>
-        ))}
-      </View>
+      <Chips testId="rating" options={RATINGS.map((value) => ({ value, label: RATING_LABELS[value] }))} value={rating} onChange={setRating} />
       {rating === 'dissatisfied' && <Text className="muted">选择不满意，诉求会退回重新办理；再次不满意将上报上一级。</Text>}
       <Textarea
         className="appeal-detail__comment"

@@ -7,7 +7,7 @@ import { APPEAL_LIMITS } from '@contract/appeals.constants';
 import { api } from '@/api';
 import { ApiError, toApiError } from '@/api/errors';
 import { PhotoPicker } from '@/components/PhotoPicker';
-import { Chips } from '../shared/Chips';
+import { Chips } from '@/components/Chips';
 import { TARGETS } from '../shared/labels';
 
 /** The staff commands this page offers (rate and follow are the resident's). */

@@ -8,7 +8,7 @@ import AdminAppeal from './index';
 jest.setTimeout(60_000);
 const slow = { timeout: 20_000 };
 
-const status = () => screen.getByTestId('admin-appeal-status');
+const status = () => screen.getByTestId('appeal-status');
 
 /** A resident files an appeal; the grid worker of its building opens it on this page. */
 async function openFiledAppeal(label: string) {

@@ -8,6 +8,7 @@ import { ApiError, toApiError } from '@/api/errors';
 import { AsyncView } from '@/components/AsyncView';
 import { AppealOverview, ResolutionCard } from '@/components/appeal/AppealOverview';
 import { Timeline } from '@/components/appeal/Timeline';
+import { InfoRow } from '@/components/InfoRow';
 import { useRequest } from '@/hooks/useRequest';
 import { formatTime } from '@/utils/format';
 import { ActionPanel } from './ActionPanel';
@@ -19,10 +20,7 @@ function ResidentCard({ appeal }: { appeal: AppealDetail }) {
   return (
     <View className="card" data-testid="resident-card">
       <Text className="card__title">居民联系方式</Text>
-      <View className="row">
-        <Text className="muted">姓名</Text>
-        <Text data-testid="resident-name">{resident.name}</Text>
-      </View>
+      <InfoRow label="姓名" value={resident.name} testId="resident-name" />
       <View className="row">
         <Text className="muted">电话</Text>
         {resident.phone && !resident.masked ? (
@@ -108,28 +106,9 @@ export default function AdminAppeal() {
       )}
       <AppealOverview appeal={appeal} />
       <View className="card admin-appeal__meta">
-        <View className="row">
-          <Text className="muted">办理层级</Text>
-          <Text>{appeal.levelLabel}</Text>
-        </View>
-        <View className="row">
-          <Text className="muted">状态</Text>
-          <Text data-testid="admin-appeal-status" data-status={appeal.status}>
-            {appeal.statusLabel}
-          </Text>
-        </View>
-        <View className="row">
-          <Text className="muted">所属</Text>
-          <Text>
-            {appeal.place.communityName} · {appeal.place.gridName}
-          </Text>
-        </View>
-        {appeal.place.address && (
-          <View className="row">
-            <Text className="muted">地址</Text>
-            <Text>{appeal.place.address}</Text>
-          </View>
-        )}
+        <InfoRow label="办理层级" value={appeal.levelLabel} />
+        <InfoRow label="所属" value={`${appeal.place.communityName} · ${appeal.place.gridName}`} />
+        {appeal.place.address && <InfoRow label="地址" value={appeal.place.address} />}
       </View>
       <ResidentCard appeal={appeal} />
       <OutcomeCards appeal={appeal} />

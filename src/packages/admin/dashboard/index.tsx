@@ -7,7 +7,7 @@ import { api } from '@/api';
 import { AsyncView, ErrorView, LoadingView } from '@/components/AsyncView';
 import { useRequest } from '@/hooks/useRequest';
 import { formatPercent, formatTime } from '@/utils/format';
-import { Chips } from '../shared/Chips';
+import { Chips } from '@/components/Chips';
 import { RANGE_PRESETS, rangeOf, type RangePreset } from '../shared/dates';
 import { STATUS_OPTIONS, appealUrl } from '../shared/labels';
 import { Trail } from '../shared/Trail';

@@ -8,7 +8,7 @@ import { ErrorView, LoadingView } from '@/components/AsyncView';
 import { DueTag } from '@/components/appeal/AppealOverview';
 import { useRequest } from '@/hooks/useRequest';
 import { formatTime } from '@/utils/format';
-import { Chips, ToggleChip } from '../shared/Chips';
+import { Chips, ToggleChip } from '@/components/Chips';
 import { STATUS_OPTIONS, appealUrl } from '../shared/labels';
 import { usePagedList } from '@/hooks/usePagedList';
 import './index.scss';

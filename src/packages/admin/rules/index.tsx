@@ -9,7 +9,7 @@ import { toApiError, type ApiError } from '@/api/errors';
 import { AsyncView } from '@/components/AsyncView';
 import { useRequest } from '@/hooks/useRequest';
 import { formatTime } from '@/utils/format';
-import { Chips } from '../shared/Chips';
+import { Chips } from '@/components/Chips';
 import { TARGETS } from '../shared/labels';
 import './index.scss';
 

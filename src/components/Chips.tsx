@@ -1,5 +1,5 @@
 import { View, Text } from '@tarojs/components';
-import './shared.scss';
+import './Chips.scss';
 
 export interface ChipOption<V> {
   value: V;
