@@ -160,7 +160,7 @@ export default function AppealNew() {
       <View className="card">
         <Text className="card__title">问题描述</Text>
         <Textarea
-          className="appeal-new__textarea"
+          className="textarea textarea--tall"
           value={draft.description}
           maxlength={APPEAL_LIMITS.descriptionMax}
           placeholder="请描述问题的具体位置和情况，例如：2单元楼道灯坏了一周，晚上看不清台阶。"

@@ -36,7 +36,7 @@ function RateForm({ appeal, onRated }: { appeal: AppealDetail; onRated: (next: A
       <Chips testId="rating" options={RATINGS.map((value) => ({ value, label: RATING_LABELS[value] }))} value={rating} onChange={setRating} />
       {rating === 'dissatisfied' && <Text className="muted">选择不满意，诉求会退回重新办理；再次不满意将上报上一级。</Text>}
       <Textarea
-        className="appeal-detail__comment"
+        className="textarea appeal-detail__comment"
         value={comment}
         maxlength={APPEAL_LIMITS.commentMax}
         placeholder="说说您的感受（选填）"
