@@ -3,6 +3,9 @@ const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, 
 
 const ignore = ['/node_modules/', '/dist/', '/dist-h5/', '/.local-cloud/'];
 
+/** The app's import aliases (config/index.ts, tsconfig.json). */
+const aliases = { '^@/(.*)$': '<rootDir>/src/$1', '^@contract/(.*)$': '<rootDir>/types/$1' };
+
 /** A project of TypeScript tests; `extra` overrides or adds settings. */
 const project = (displayName, testMatch, extra = {}) => ({
   displayName,
@@ -15,8 +18,10 @@ const project = (displayName, testMatch, extra = {}) => ({
 
 module.exports = {
   projects: [
-    project('unit', ['<rootDir>/{types,cloudfunctions,emulator,scripts}/**/*.test.ts'], {
+    // Pure code beside its test, the app's (src/) included.
+    project('unit', ['<rootDir>/{src,types,cloudfunctions,emulator,scripts}/**/*.test.ts'], {
       testPathIgnorePatterns: [...ignore, '\\.int\\.test\\.ts$'],
+      moduleNameMapper: aliases,
     }),
     project('integration', ['<rootDir>/{cloudfunctions,tests/integration}/**/*.int.test.ts']),
     project('e2e', ['<rootDir>/tests/e2e/**/*.e2e.test.ts']),
@@ -36,8 +41,7 @@ module.exports = {
         '^(lottie-web|lottie-react)$': '<rootDir>/tests/support/lottieStub.js',
         '^@tarojs/components$': '<rootDir>/node_modules/@tarojs/components/lib/react/index.js',
         '^@nutui/nutui-react-taro$': '<rootDir>/node_modules/@nutui/nutui-react-taro/dist/es/packages/nutui.react.build.js',
-        '^@/(.*)$': '<rootDir>/src/$1',
-        '^@contract/(.*)$': '<rootDir>/types/$1',
+        ...aliases,
       },
       globals: {
         ENABLE_INNER_HTML: true,

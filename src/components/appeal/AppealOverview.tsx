@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components';
 import { Tag } from '@nutui/nutui-react-taro';
 import type { AppealDetail, DueState } from '@contract/appeals';
-import { formatTime } from '@/utils/format';
+import { formatTime } from '@/utils/time';
 import { PhotoRow } from '../CloudImage';
 import { InfoRow } from '../InfoRow';
 import './appeal.scss';

@@ -1,6 +1,6 @@
 import { View, Text } from '@tarojs/components';
 import type { TimelineView } from '@contract/appeals';
-import { formatTime } from '@/utils/format';
+import { formatTime } from '@/utils/time';
 import { PhotoRow } from '../CloudImage';
 import './appeal.scss';
 

@@ -5,7 +5,7 @@ import { Button, Empty, Tag } from '@nutui/nutui-react-taro';
 import { api } from '@/api';
 import { ErrorView, LoadingView } from '@/components/AsyncView';
 import { usePagedList } from '@/hooks/usePagedList';
-import { formatTime } from '@/utils/format';
+import { formatTime } from '@/utils/time';
 import '@/components/appeal/appeal.scss';
 
 type Scope = 'own' | 'followed';

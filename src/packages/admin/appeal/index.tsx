@@ -10,7 +10,7 @@ import { AppealOverview, ResolutionCard } from '@/components/appeal/AppealOvervi
 import { Timeline } from '@/components/appeal/Timeline';
 import { InfoRow } from '@/components/InfoRow';
 import { useRequest } from '@/hooks/useRequest';
-import { formatTime } from '@/utils/format';
+import { formatTime } from '@/utils/time';
 import { ActionPanel } from './ActionPanel';
 import './index.scss';
 

@@ -6,7 +6,8 @@ import type { BulletinItem, Dashboard, Rates, StatCounts } from '@contract/appea
 import { api } from '@/api';
 import { AsyncView, ErrorView, LoadingView } from '@/components/AsyncView';
 import { useRequest } from '@/hooks/useRequest';
-import { formatPercent, formatTime } from '@/utils/format';
+import { formatPercent } from '@/utils/format';
+import { formatTime } from '@/utils/time';
 import { Chips } from '@/components/Chips';
 import { RANGE_PRESETS, rangeOf, type RangePreset } from '../shared/dates';
 import { STATUS_OPTIONS, appealUrl } from '../shared/labels';

@@ -7,7 +7,7 @@ import { api } from '@/api';
 import { ErrorView, LoadingView } from '@/components/AsyncView';
 import { DueTag } from '@/components/appeal/AppealOverview';
 import { useRequest } from '@/hooks/useRequest';
-import { formatTime } from '@/utils/format';
+import { formatTime } from '@/utils/time';
 import { Chips, ToggleChip } from '@/components/Chips';
 import { STATUS_OPTIONS, appealUrl } from '../shared/labels';
 import { usePagedList } from '@/hooks/usePagedList';

@@ -8,7 +8,7 @@ import { api } from '@/api';
 import { toApiError, type ApiError } from '@/api/errors';
 import { AsyncView } from '@/components/AsyncView';
 import { useRequest } from '@/hooks/useRequest';
-import { formatTime } from '@/utils/format';
+import { formatTime } from '@/utils/time';
 import { Chips } from '@/components/Chips';
 import { TARGETS } from '../shared/labels';
 import './index.scss';
