@@ -27,7 +27,7 @@ import type { Envelope } from '../types/contract';
 import type { AppealDoc, Place } from '../cloudfunctions/appeals/domain/model';
 import { route } from '../cloudfunctions/appeals/domain/routing';
 import { file } from '../cloudfunctions/appeals/domain/stateMachine';
-import { shanghaiDay } from '../cloudfunctions/appeals/domain/workingTime';
+import { shanghaiDay } from '../cloudfunctions/core/time/workingTime';
 import type { DbService, LocalCloud } from '../emulator/server';
 import { startStack } from '../scripts/localStack';
 import type { BenchResult } from './result';

@@ -7,7 +7,7 @@ import { appealIds } from '../app/ids';
 import { route } from '../domain/routing';
 import { file } from '../domain/stateMachine';
 import { toDetail } from '../domain/views';
-import { shanghaiDay } from '../domain/workingTime';
+import { shanghaiDay } from '../../core/time/workingTime';
 import { appealsRepo } from '../repos/appeals';
 import { placesRepo } from '../repos/places';
 import { routingRepo } from '../repos/routingRules';

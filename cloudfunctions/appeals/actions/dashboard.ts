@@ -19,7 +19,7 @@ import { unitInReach } from '../app/units';
 import { rates } from '../domain/rates';
 import { COUNT_FIELDS, emptyCounts } from '../domain/stats';
 import { toBulletinItem } from '../domain/views';
-import { shanghaiDay } from '../domain/workingTime';
+import { shanghaiDay } from '../../core/time/workingTime';
 import { bulletinRepo } from '../repos/bulletin';
 import { statsRepo, type StatsDoc } from '../repos/stats';
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { formatShanghai } from '../domain/workingTime';
+import { formatShanghai } from '../../core/time/workingTime';
 
 /**
  * The appeal id is a function of who files and the form's request id: a retried filing lands on

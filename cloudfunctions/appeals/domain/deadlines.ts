@@ -1,6 +1,6 @@
 /** 限期办结制: the response and resolution clocks of a category, in working time. */
 import { APPEAL_CATEGORIES, type AppealCategory, type DueState } from '../../../types/appeals';
-import { addWorkingMinutes, defaultSchedule, workDayMinutes, type WorkSchedule } from './workingTime';
+import { addWorkingMinutes, defaultSchedule, workDayMinutes, type WorkSchedule } from '../../core/time/workingTime';
 
 export interface Clock {
   dueAt: Date;

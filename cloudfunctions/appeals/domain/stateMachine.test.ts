@@ -2,7 +2,7 @@ import { actors, appeal, place, T0 } from './fixtures';
 import { applyTransition, autoClose, claim, escalate, file, follow, press, rate, reply, resolve, transfer, warn } from './stateMachine';
 import { route } from './routing';
 import { holderFor } from './routing';
-import { formatShanghai } from './workingTime';
+import { formatShanghai } from '../../core/time/workingTime';
 import type { AppError } from '../../core/errors';
 
 const at = (s: string) => new Date(`${s}+08:00`);

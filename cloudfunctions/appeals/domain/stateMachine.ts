@@ -32,7 +32,7 @@ import {
   type TimelineEntry,
 } from './model';
 import type { RouteDecision } from './routing';
-import { defaultSchedule, type WorkSchedule } from './workingTime';
+import { defaultSchedule, type WorkSchedule } from '../../core/time/workingTime';
 
 export type TransitionKind =
   | 'claim'

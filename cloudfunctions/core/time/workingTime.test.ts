@@ -1,10 +1,10 @@
-import { addWorkingMinutes, shanghaiDay, workingMinutesBetween, formatShanghai, type WorkSchedule, defaultSchedule } from './workingTime';
-import { resolveClock, respondClock, dueState } from './deadlines';
+import { createCalendar } from './calendar';
+import { addWorkingMinutes, shanghaiDay, workingMinutesBetween, formatShanghai, scheduleWith, type WorkSchedule, defaultSchedule } from './workingTime';
 
 const at = (s: string) => new Date(`${s}+08:00`);
 const iso = (d: Date) => formatShanghai(d, 'YYYY-MM-DD HH:mm');
 
-describe('working time (Asia/Shanghai, chinese-days calendar)', () => {
+describe('working time (Asia/Shanghai, the built-in calendar)', () => {
   test('within one day, skipping the lunch break', () => {
     expect(iso(addWorkingMinutes(at('2026-03-10T11:00:00'), 120))).toBe('2026-03-10 14:00');
   });
@@ -50,23 +50,26 @@ describe('working time (Asia/Shanghai, chinese-days calendar)', () => {
   });
 });
 
-describe('deadlines per category', () => {
-  test('elevator: respond within 1 working hour, resolve within 2 working days, across National Day', () => {
-    const filed = at('2026-09-30T17:30:00');
-    const respond = respondClock('elevator', filed);
-    expect(iso(respond.dueAt)).toBe('2026-10-08 09:30');
-    expect(iso(respond.warnAt)).toBe('2026-10-08 09:15');
-    const resolve = resolveClock('elevator', filed);
-    expect(iso(resolve.dueAt)).toBe('2026-10-09 17:30');
-    expect(iso(resolve.warnAt)).toBe('2026-10-09 13:30'); // 4 working hours before, lunch excluded
+describe('working time across the end of the built-in data (2027, statutory rule)', () => {
+  test('3 working days from Thu 2026-12-31 17:00 skip New Year 2027 and the weekend', () => {
+    // 60 on 12-31; 2027-01-01 (Fri) off; 01-02/03 weekend; 480 on Mon 01-04 and Tue 01-05; 420 on Wed 01-06
+    expect(iso(addWorkingMinutes(at('2026-12-31T17:00:00'), 3 * 480))).toBe('2027-01-06 17:00');
   });
 
-  test('due state', () => {
-    const dueAt = at('2026-03-10T12:00:00');
-    const warnAt = at('2026-03-10T11:00:00');
-    expect(dueState(dueAt, warnAt, at('2026-03-10T10:00:00'))).toBe('ok');
-    expect(dueState(dueAt, warnAt, at('2026-03-10T11:00:00'))).toBe('dueSoon');
-    expect(dueState(dueAt, warnAt, at('2026-03-10T12:00:01'))).toBe('overdue');
-    expect(dueState(null, null, at('2026-03-10T12:00:01'))).toBeNull();
+  test('Spring Festival 2027: 除夕 02-05 to 初三 02-08 are off', () => {
+    // Thu 02-04 17:00 + 2 h: 60 on 02-04, then Tue 02-09 09:00 + 60
+    expect(iso(addWorkingMinutes(at('2027-02-04T17:00:00'), 120))).toBe('2027-02-09 10:00');
+  });
+
+  test('an official schedule passed in is honoured: a 补班 Saturday works, its extra days off do not', () => {
+    const official = createCalendar([
+      { year: 2027, holidays: ['02-05', '02-06', '02-07', '02-08', '02-09', '02-10', '02-11'].map((d) => ({ date: `2027-${d}`, name: '春节' })), makeupDays: [{ date: '2027-02-20', name: '补班' }] },
+    ]);
+    const schedule = scheduleWith(official);
+    // Fri 02-19 17:00 + 2 h: 60 on 02-19, 60 on the 补班 Saturday 02-20
+    expect(iso(addWorkingMinutes(at('2027-02-19T17:00:00'), 120, schedule))).toBe('2027-02-20 10:00');
+    expect(iso(addWorkingMinutes(at('2027-02-19T17:00:00'), 120))).toBe('2027-02-22 10:00');
+    // Thu 02-04 17:00 + 2 h: the entered days off run to Thu 02-11
+    expect(iso(addWorkingMinutes(at('2027-02-04T17:00:00'), 120, schedule))).toBe('2027-02-12 10:00');
   });
 });

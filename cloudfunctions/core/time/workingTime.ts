@@ -1,35 +1,40 @@
 /**
- * Working time in Asia/Shanghai: office hours on days chinese-days calls workdays (weekdays that are
- * not public holidays, plus make-up working days). Pure given a calendar.
+ * Working time in Asia/Shanghai: office hours on the working days of a work calendar (weekdays that
+ * are not public holidays, plus make-up working days). Every function here is synchronous and pure
+ * over the `WorkSchedule` it is given.
+ *
+ * Which calendar: the default schedule's calendar is `calendarInForce` (calendar.ts), the calendar
+ * installed for this function instance. `loadCalendar()` (store.ts) reads the official schedules
+ * from the database, at most every few minutes per instance, and installs them; a handler (or the
+ * router, before every handler and timer job) awaits it once per invocation, and from then on the
+ * pure functions below use it without I/O. Until a load, the built-in calendar is in force
+ * (chinese-days' published schedules, else the statutory holidays by rule). Tests pass a schedule.
  */
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
 import timezone from 'dayjs/plugin/timezone';
-import { isWorkday as chinaIsWorkday } from 'chinese-days';
-import { TIME_ZONE, WORK_HOURS } from '../../../types/appeals';
+import { TIME_ZONE, WORK_HOURS } from '../../../types/appeals.constants';
+import { builtinCalendar, calendarInForce, type WorkCalendar } from './calendar';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
 
-export interface WorkCalendar {
-  /** `day` is 'YYYY-MM-DD' in Asia/Shanghai. */
-  isWorkday(day: string): boolean;
-}
+export type { WorkCalendar } from './calendar';
 
 export interface WorkSchedule {
-  calendar: WorkCalendar;
+  /** Only `isWorkday` is needed to count working time. */
+  calendar: Pick<WorkCalendar, 'isWorkday'>;
   hours: ReadonlyArray<{ start: string; end: string }>;
 }
 
-export const chinaCalendar: WorkCalendar = {
-  isWorkday(day) {
-    const [y, m, d] = day.split('-').map(Number);
-    // A local-time Date, because chinese-days reads it with local getters whatever the process TZ.
-    return chinaIsWorkday(new Date(y, m - 1, d, 12));
-  },
-};
+/** The built-in calendar (chinese-days, else statutory rule), whatever is loaded. */
+export const chinaCalendar: WorkCalendar = builtinCalendar;
 
-export const defaultSchedule: WorkSchedule = { calendar: chinaCalendar, hours: WORK_HOURS };
+/** Office hours over the calendar in force for this instance (see the header). */
+export const defaultSchedule: WorkSchedule = { calendar: calendarInForce, hours: WORK_HOURS };
+
+/** Office hours over a given calendar. */
+export const scheduleWith = (calendar: Pick<WorkCalendar, 'isWorkday'>): WorkSchedule => ({ calendar, hours: WORK_HOURS });
 
 const MINUTE = 60_000;
 /** Asia/Shanghai has had no daylight saving since 1991: a fixed +08:00. */
