@@ -61,6 +61,8 @@ export const COLLECTIONS: CollectionSpec[] = [
     ],
   },
   { name: 'appealRouting', indexes: [] },
+  // ── calendar: each year's official holiday schedule, `_id` = the year, its audit in `history` ──
+  { name: 'holidaySchedules', indexes: [] },
   // ── notifications: the outbox and, locally, the message log ──
   { name: 'outbox', indexes: [{ name: 'status_next', keys: { status: 1, nextAttemptAt: 1 } }, { name: 'status_lease', keys: { status: 1, leaseUntil: 1 } }] },
   { name: 'messageLog', indexes: [{ name: 'to_created', keys: { toOpenid: 1, createdAt: -1 } }, { name: 'created', keys: { createdAt: -1 } }] },
