@@ -1,11 +1,8 @@
+import { appPages } from './modules';
+
+// Pages and subpackages come from the modules' own declarations (src/modules.ts).
 export default defineAppConfig({
-  pages: ['pages/home/index', 'pages/scan/index', 'pages/appeal-new/index', 'pages/appeals/index', 'pages/appeal/index', 'pages/mine/index'],
-  subPackages: [
-    { root: 'packages/booking', pages: ['index'] },
-    { root: 'packages/volunteer', pages: ['index'] },
-    { root: 'packages/council', pages: ['index'] },
-    { root: 'packages/admin', pages: ['index', 'inbox/index', 'appeal/index', 'dashboard/index', 'rules/index'] },
-  ],
+  ...appPages(),
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#c8161d',

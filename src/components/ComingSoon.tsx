@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button, Empty } from '@nutui/nutui-react-taro';
+import { routes } from '@contract/routes';
 
 /** An honest placeholder for a service that is not open yet. */
 export function ComingSoon({ title, description }: { title: string; description: string }) {
@@ -10,7 +11,7 @@ export function ComingSoon({ title, description }: { title: string; description:
       <Text className="muted" style={{ display: 'block', textAlign: 'center', margin: '24px 0' }}>
         如有急事，请联系所在社区工作站。
       </Text>
-      <Button block onClick={() => Taro.navigateBack().catch(() => Taro.reLaunch({ url: '/pages/home/index' }))}>
+      <Button block onClick={() => Taro.navigateBack().catch(() => Taro.reLaunch({ url: routes.home() }))}>
         返回
       </Button>
     </View>

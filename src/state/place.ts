@@ -1,9 +1,11 @@
 import Taro from '@tarojs/taro';
 import type { ResolvedPlace } from '@contract/org';
+import type { Me } from '@contract/users';
+import { api } from '@/api';
 
 const KEY = 'jy.currentPlace';
 
-/** The building the resident last scanned: where new appeals are located by default. */
+/** The building the resident last scanned (or their household's): where new appeals are located by default. */
 export function currentPlace(): ResolvedPlace | null {
   const value: unknown = Taro.getStorageSync(KEY);
   return value && typeof value === 'object' ? (value as ResolvedPlace) : null;
@@ -11,4 +13,34 @@ export function currentPlace(): ResolvedPlace | null {
 
 export function rememberPlace(place: ResolvedPlace): void {
   Taro.setStorageSync(KEY, place);
+}
+
+/**
+ * A bound household as `users.me` returns it. Resolving its building needs the building's code,
+ * which the contract's `Me.household` does not carry yet (asked for in issue 7): until it does,
+ * a household cannot stand in for a scan.
+ */
+type BoundHousehold = NonNullable<Me['household']> & { buildingCode?: string };
+
+/** The building of the caller's bound household as a place, or null (no household, or no code for it). */
+export async function householdPlace(me: Pick<Me, 'household'>): Promise<ResolvedPlace | null> {
+  const household: BoundHousehold | null = me.household;
+  if (!household?.buildingCode) return null;
+  return api.org.resolveCode({ code: household.buildingCode });
+}
+
+/**
+ * Where the resident is now: the building last scanned, or else their bound household's building
+ * (looked up once, then remembered like a scan). null when neither; a failed look-up counts as neither.
+ */
+export async function placeOrHousehold(): Promise<ResolvedPlace | null> {
+  const scanned = currentPlace();
+  if (scanned) return scanned;
+  try {
+    const place = await householdPlace(await api.users.me({}));
+    if (place) rememberPlace(place);
+    return place;
+  } catch {
+    return null;
+  }
 }

@@ -2,7 +2,7 @@
  * The home page of the compiled mini-program (dist/pages/home/index): the remembered building, the
  * building-code form, the scan button and the entry tiles.
  */
-import { ENTRIES } from '../../src/pages/home/entries';
+import { HOME_ENTRIES } from '../../src/pages/home/entries';
 import { attr, openPage, useMiniProgram } from './harness';
 
 const PLACE_KEY = 'jy.currentPlace';
@@ -34,7 +34,7 @@ it('shows the building the resident scanned before', async () => {
   expect(page.queryByText('还没有绑定楼栋')).toBeNull();
 });
 
-it.each(ENTRIES.map((entry) => [entry.label, entry.url]))('the %s tile opens %s', async (label, url) => {
+it.each(HOME_ENTRIES.map((entry) => [entry.label, entry.url]))('the %s tile opens %s', async (label, url) => {
   const page = await openPage('/pages/home/index');
   await page.waitForText(label);
   await page.tap(label);

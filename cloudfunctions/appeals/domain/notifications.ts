@@ -4,13 +4,14 @@
  */
 import { APPEAL_CATEGORIES, APPEAL_LIMITS } from '../../../types/appeals.constants';
 import { ORG_LEVEL_LABELS } from '../../../types/org.constants';
+import { messagePage, routes } from '../../../types/routes';
 import { renderTemplate, type TemplateKey, type TemplateValues } from '../../core/outbox/templates';
 import type { OutboxMessage } from '../../core/outbox/types';
 import type { AppealDoc, Person } from './model';
 import type { Transition } from './stateMachine';
 
-export const residentPage = (id: string) => `pages/appeal/index?id=${encodeURIComponent(id)}`;
-export const staffPage = (id: string) => `packages/admin/appeal/index?id=${encodeURIComponent(id)}`;
+export const residentPage = (id: string) => messagePage(routes.appeal(id));
+export const staffPage = (id: string) => messagePage(routes.staffAppeal(id));
 
 export interface Recipients {
   /** Staff who act for the holder the appeal has after the change. */

@@ -2,31 +2,16 @@ import { useState } from 'react';
 import { View, Text } from '@tarojs/components';
 import { Cell, Tag } from '@nutui/nutui-react-taro';
 import Taro from '@tarojs/taro';
-import { ORG_STAFF_ROLES } from '@contract/appeals.constants';
 import { ORG_LEVEL_LABELS } from '@contract/org.constants';
 import type { OrgUnitView } from '@contract/org';
-import type { Me } from '@contract/users';
 import { api } from '@/api';
 import { AsyncView } from '@/components/AsyncView';
 import { useRequest } from '@/hooks/useRequest';
+import { workEntries } from '@/modules';
 import { Trail } from './shared/Trail';
 import './index.scss';
 
-interface WorkEntry {
-  key: string;
-  label: string;
-  hint: string;
-  url: string;
-  show: (me: Me) => boolean;
-}
-
-const WORK_ENTRIES: WorkEntry[] = [
-  { key: 'inbox', label: '诉求工单', hint: '签收、回复、转办、办结', url: '/packages/admin/inbox/index', show: (me) => me.isStaff },
-  { key: 'dashboard', label: '数据看板', hint: '响应率、解决率、满意率与通报', url: '/packages/admin/dashboard/index', show: (me) => me.roles.some((role) => ORG_STAFF_ROLES.includes(role)) },
-  { key: 'rules', label: '流转规则', hint: '各类诉求交给谁办', url: '/packages/admin/rules/index', show: (me) => me.roles.includes('community_staff') },
-];
-
-/** Staff workbench: the caller's jurisdiction, browsable down to grids and buildings. */
+/** Staff workbench: every module's entries the caller may use, and the jurisdiction down to buildings. */
 export default function AdminHome() {
   const [trail, setTrail] = useState<OrgUnitView[]>([]);
   const parent = trail[trail.length - 1];
@@ -52,7 +37,7 @@ export default function AdminHome() {
               </Text>
             </View>
             <View className="card admin-home__entries" data-testid="work-entries">
-              {WORK_ENTRIES.filter((entry) => entry.show(profile)).map((entry) => (
+              {workEntries(profile).map((entry) => (
                 <View key={entry.key} className="admin-home__entry" data-testid={`entry-${entry.key}`} onClick={() => Taro.navigateTo({ url: entry.url })}>
                   <Text className="admin-home__entry-label">{entry.label}</Text>
                   <Text className="muted">{entry.hint}</Text>

@@ -4,6 +4,7 @@ import { View, Text, Textarea, Input } from '@tarojs/components';
 import { Button, Switch } from '@nutui/nutui-react-taro';
 import type { SimilarAppeal } from '@contract/appeals';
 import { APPEAL_LIMITS } from '@contract/appeals.constants';
+import { routes } from '@contract/routes';
 import { api } from '@/api';
 import { ApiError, toApiError } from '@/api/errors';
 import { askForAppealUpdates } from '@/api/subscribe';
@@ -16,7 +17,7 @@ import { currentPlace } from '@/state/place';
 import { clearDraft, loadDraft, saveDraft, type AppealDraft } from './draft';
 import './index.scss';
 
-const openDetail = (id: string) => Taro.redirectTo({ url: `/pages/appeal/index?id=${id}` });
+const openDetail = (id: string) => Taro.redirectTo({ url: routes.appeal(id) });
 
 function NoPlace() {
   return (
@@ -25,7 +26,7 @@ function NoPlace() {
         <Text className="card__title">请先扫描楼栋码</Text>
         <Text className="muted">诉求会定位到您扫码的楼栋，由负责这栋楼的网格员、物业或社区办理。请扫描楼栋单元门口的“有呼必应一码通”二维码。</Text>
       </View>
-      <Button block type="primary" onClick={() => Taro.reLaunch({ url: '/pages/home/index' })}>
+      <Button block type="primary" onClick={() => Taro.reLaunch({ url: routes.home() })}>
         去首页扫码
       </Button>
     </View>

@@ -4,6 +4,7 @@ import { View, Text, Textarea } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { AppealDetail, Rating } from '@contract/appeals';
 import { APPEAL_LIMITS, RATING_LABELS, RATINGS } from '@contract/appeals.constants';
+import { routes } from '@contract/routes';
 import { api } from '@/api';
 import { toApiError } from '@/api/errors';
 import { AsyncView } from '@/components/AsyncView';
@@ -91,7 +92,7 @@ export default function AppealPage() {
               <Text className="card__title">办理进度</Text>
               <Timeline items={appeal.timeline} />
             </View>
-            <Button block onClick={() => Taro.redirectTo({ url: '/pages/appeals/index' })}>
+            <Button block onClick={() => Taro.redirectTo({ url: routes.myAppeals() })}>
               我的诉求
             </Button>
           </View>

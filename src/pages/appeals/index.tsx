@@ -2,6 +2,7 @@ import { useState } from 'react';
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button, Empty, Tag } from '@nutui/nutui-react-taro';
+import { routes } from '@contract/routes';
 import { api } from '@/api';
 import { ErrorView, LoadingView } from '@/components/AsyncView';
 import { usePagedList } from '@/hooks/usePagedList';
@@ -31,7 +32,7 @@ export default function MyAppeals() {
         ))}
       </View>
       {list.items.map((item) => (
-        <View key={item.id} className="card appeal-list-item" data-testid="my-appeal" onClick={() => Taro.navigateTo({ url: `/pages/appeal/index?id=${item.id}` })}>
+        <View key={item.id} className="card appeal-list-item" data-testid="my-appeal" onClick={() => Taro.navigateTo({ url: routes.appeal(item.id) })}>
           <View className="appeal-list-item__top">
             <Text className="card__title">{item.categoryLabel}</Text>
             <Tag type={item.status === 'resolved' ? 'warning' : 'primary'}>{item.statusLabel}</Tag>
@@ -54,7 +55,7 @@ export default function MyAppeals() {
         </Button>
       )}
       <View className="actions">
-        <Button block type="primary" onClick={() => Taro.navigateTo({ url: '/pages/appeal-new/index' })}>
+        <Button block type="primary" onClick={() => Taro.navigateTo({ url: routes.appealNew() })}>
           反映新诉求
         </Button>
       </View>

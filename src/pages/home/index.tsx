@@ -1,15 +1,16 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { View, Text, Input } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { ResolvedPlace } from '@contract/org';
+import { routes, type ScanLaunch } from '@contract/routes';
 import { PlaceCard } from '@/components/PlaceCard';
-import { currentPlace } from '@/state/place';
-import { ENTRIES } from './entries';
+import { currentPlace, placeOrHousehold } from '@/state/place';
+import { HOME_ENTRIES } from './entries';
 import './index.scss';
 
-function openScanPage(query: string) {
-  void Taro.navigateTo({ url: `/pages/scan/index?${query}` });
+function openScanPage(launch: ScanLaunch) {
+  void Taro.navigateTo({ url: routes.scan(launch) });
 }
 
 async function scan() {
@@ -17,18 +18,26 @@ async function scan() {
     const result = await Taro.scanCode({ onlyFromCamera: false, scanType: ['qrCode', 'wxCode'] as never });
     if (result.path) {
       const scene = /scene=([^&]+)/.exec(result.path)?.[1];
-      if (scene) return openScanPage(`scene=${scene}`);
+      if (scene) return openScanPage({ scene });
     }
-    openScanPage(`q=${encodeURIComponent(result.result)}`);
+    openScanPage({ q: result.result });
   } catch {
     // The resident closed the camera: nothing to do.
   }
 }
 
 export default function Home() {
-  const [place, setPlace] = useState<ResolvedPlace | null>(null);
+  /** `undefined` while looking for the bound household's building. */
+  const [place, setPlace] = useState<ResolvedPlace | null | undefined>(undefined);
   const [code, setCode] = useState('');
-  useDidShow(() => setPlace(currentPlace()));
+  const shown = useRef(0);
+  useDidShow(() => {
+    const mine = ++shown.current;
+    const scanned = currentPlace();
+    if (scanned) return setPlace(scanned);
+    // Not scanned here yet: a bound household's building stands in.
+    void placeOrHousehold().then((found) => mine === shown.current && setPlace(found));
+  });
 
   return (
     <View className="page home">
@@ -37,7 +46,11 @@ export default function Home() {
         <Text className="home__subtitle">有呼必应 · 接诉即办</Text>
       </View>
 
-      {place ? (
+      {place === undefined ? (
+        <View className="card" data-testid="place-loading">
+          <Text className="muted">正在查找您的楼栋…</Text>
+        </View>
+      ) : place ? (
         <PlaceCard place={place} />
       ) : (
         <View className="card" data-testid="no-place">
@@ -62,7 +75,7 @@ export default function Home() {
               onInput={(e) => setCode(e.detail.value)}
               data-testid="code-input"
             />
-            <Button type="primary" fill="outline" disabled={!code.trim()} onClick={() => openScanPage(`code=${encodeURIComponent(code.trim())}`)}>
+            <Button type="primary" fill="outline" disabled={!code.trim()} onClick={() => openScanPage({ code: code.trim() })}>
               查看
             </Button>
           </View>
@@ -70,7 +83,7 @@ export default function Home() {
       </View>
 
       <View className="home__grid">
-        {ENTRIES.map((entry) => (
+        {HOME_ENTRIES.map((entry) => (
           <View key={entry.url} className="home__entry" data-testid={`entry-${entry.key}`} onClick={() => Taro.navigateTo({ url: entry.url })}>
             <View className="home__icon" style={{ background: entry.color }}>
               <Text>{entry.glyph}</Text>

@@ -2,9 +2,11 @@ import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button, Cell, Tag } from '@nutui/nutui-react-taro';
 import { ROLE_LABELS } from '@contract/contract';
+import { routes } from '@contract/routes';
 import { api } from '@/api';
 import { AsyncView } from '@/components/AsyncView';
 import { useRequest } from '@/hooks/useRequest';
+import { mineEntries } from '@/modules';
 import './index.scss';
 
 export default function Mine() {
@@ -29,16 +31,19 @@ export default function Mine() {
               {profile.jurisdiction && <Text className="muted">辖区：{profile.jurisdiction.unitNames.join('、')}</Text>}
               {profile.propertyCompany && <Text className="muted">物业公司：{profile.propertyCompany.name}</Text>}
             </View>
-            <View className="card">
-              {profile.isStaff && (
-                <Cell title="工作台" description="辖区诉求、组织架构" clickable onClick={() => Taro.navigateTo({ url: '/packages/admin/index' })} data-testid="open-admin" />
-              )}
-              <Cell title="我的诉求" description="进度、评价" clickable onClick={() => Taro.navigateTo({ url: '/pages/appeals/index' })} />
-              <Cell title="预约服务" clickable onClick={() => Taro.navigateTo({ url: '/packages/booking/index' })} />
-              <Cell title="志愿服务" clickable onClick={() => Taro.navigateTo({ url: '/packages/volunteer/index' })} />
-              <Cell title="家园议事" clickable onClick={() => Taro.navigateTo({ url: '/packages/council/index' })} />
+            <View className="card" data-testid="mine-entries">
+              {mineEntries(profile).map((entry) => (
+                <Cell
+                  key={entry.key}
+                  title={entry.title}
+                  description={entry.description}
+                  clickable
+                  onClick={() => Taro.navigateTo({ url: entry.url })}
+                  data-testid={`mine-${entry.key}`}
+                />
+              ))}
             </View>
-            <Button block onClick={() => Taro.reLaunch({ url: '/pages/home/index' })}>
+            <Button block onClick={() => Taro.reLaunch({ url: routes.home() })}>
               回到首页
             </Button>
           </View>

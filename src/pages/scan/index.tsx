@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
+import { routes } from '@contract/routes';
 import { api } from '@/api';
 import { ApiError } from '@/api/errors';
 import { AsyncView } from '@/components/AsyncView';
@@ -11,7 +12,7 @@ import { rememberPlace } from '@/state/place';
 import { parseScanCode } from './parseCode';
 import './index.scss';
 
-const goHome = () => Taro.reLaunch({ url: '/pages/home/index' });
+const goHome = () => Taro.reLaunch({ url: routes.home() });
 
 export default function Scan() {
   const { params } = useRouter();
@@ -46,7 +47,7 @@ export default function Scan() {
             <PlaceCard place={place} title="所属网格与社区" />
             <View className="muted scan__hint">已记住这个楼栋，之后反映诉求会自动定位到这里。</View>
             <View className="actions">
-              <Button type="primary" block onClick={() => Taro.navigateTo({ url: '/pages/appeal-new/index' })} data-testid="file-appeal">
+              <Button type="primary" block onClick={() => Taro.navigateTo({ url: routes.appealNew() })} data-testid="file-appeal">
                 反映诉求
               </Button>
               <Button block onClick={goHome} data-testid="go-home">

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button, Tag } from '@nutui/nutui-react-taro';
 import type { BulletinItem, Dashboard, Rates, StatCounts } from '@contract/appeals';
+import { routes } from '@contract/routes';
 import { api } from '@/api';
 import { AsyncView, ErrorView, LoadingView } from '@/components/AsyncView';
 import { useRequest } from '@/hooks/useRequest';
@@ -10,7 +11,7 @@ import { formatPercent } from '@/utils/format';
 import { formatTime } from '@/utils/time';
 import { Chips } from '@/components/Chips';
 import { RANGE_PRESETS, rangeOf, type RangePreset } from '../shared/dates';
-import { STATUS_OPTIONS, appealUrl } from '../shared/labels';
+import { STATUS_OPTIONS } from '../shared/labels';
 import { Trail } from '../shared/Trail';
 import { usePagedList } from '@/hooks/usePagedList';
 import './index.scss';
@@ -33,7 +34,7 @@ const COUNT_FIGURES: ReadonlyArray<{ key: keyof StatCounts; label: string }> = [
 
 function BulletinRow({ item }: { item: BulletinItem }) {
   return (
-    <View className="bulletin-item" data-testid="bulletin-item" onClick={() => Taro.navigateTo({ url: appealUrl(item.appealId) })}>
+    <View className="bulletin-item" data-testid="bulletin-item" onClick={() => Taro.navigateTo({ url: routes.staffAppeal(item.appealId) })}>
       <View className="bulletin-item__top">
         <Text className="bulletin-item__title">
           {item.categoryLabel} · {item.no}
@@ -179,7 +180,7 @@ function DashboardBody({ data, onDrill }: { data: Dashboard; onDrill: (unit: { i
       )}
 
       {data.unit.level === 'community' && (
-        <Button block onClick={() => Taro.navigateTo({ url: `/packages/admin/rules/index?communityId=${encodeURIComponent(data.unit.id)}` })} data-testid="open-rules">
+        <Button block onClick={() => Taro.navigateTo({ url: routes.routingRules(data.unit.id) })} data-testid="open-rules">
           查看本社区流转规则
         </Button>
       )}

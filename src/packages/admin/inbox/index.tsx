@@ -3,13 +3,14 @@ import Taro, { useDidShow, useReachBottom } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button, Tag } from '@nutui/nutui-react-taro';
 import type { AppealCategory, AppealStatus, InboxItem } from '@contract/appeals';
+import { routes } from '@contract/routes';
 import { api } from '@/api';
 import { ErrorView, LoadingView } from '@/components/AsyncView';
 import { DueTag } from '@/components/appeal/AppealOverview';
 import { useRequest } from '@/hooks/useRequest';
 import { formatTime } from '@/utils/time';
 import { Chips, ToggleChip } from '@/components/Chips';
-import { STATUS_OPTIONS, appealUrl } from '../shared/labels';
+import { STATUS_OPTIONS } from '../shared/labels';
 import { usePagedList } from '@/hooks/usePagedList';
 import './index.scss';
 
@@ -39,7 +40,7 @@ const STATUS_CHIPS: ReadonlyArray<{ value: AppealStatus | null; label: string }>
 
 function InboxCard({ item }: { item: InboxItem }) {
   return (
-    <View className="card inbox-item" data-testid="inbox-item" data-id={item.id} onClick={() => Taro.navigateTo({ url: appealUrl(item.id) })}>
+    <View className="card inbox-item" data-testid="inbox-item" data-id={item.id} onClick={() => Taro.navigateTo({ url: routes.staffAppeal(item.id) })}>
       <View className="inbox-item__top">
         <Text className="inbox-item__category">{item.categoryLabel}</Text>
         <View className="inbox-item__tags">

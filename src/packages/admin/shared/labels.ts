@@ -20,5 +20,3 @@ export const TARGETS: ReadonlyArray<{ value: RoutingTarget; short: string; label
   short: SHORT_TARGET[value],
   label: ROUTING_TARGET_LABELS[value],
 }));
-
-export const appealUrl = (id: string) => `/packages/admin/appeal/index?id=${encodeURIComponent(id)}`;

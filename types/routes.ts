@@ -1,0 +1,83 @@
+/**
+ * Every page of the mini-program and a builder for its query: the one table the app navigates by,
+ * registers its packages from (src/modules.ts) and the functions link to from subscribe messages.
+ * Zod-free, so pages and app.config.ts can import it.
+ */
+
+/** Page paths as app.json lists them (no leading slash). A subpackage's pages sit under its root. */
+export const PAGES = {
+  // The shell: the home page, the QR landing page, 我的.
+  home: 'pages/home/index',
+  scan: 'pages/scan/index',
+  mine: 'pages/mine/index',
+  // 有呼必应 appeals, residents' side (main package: a scan leads straight here).
+  appealNew: 'pages/appeal-new/index',
+  myAppeals: 'pages/appeals/index',
+  appeal: 'pages/appeal/index',
+  // Services not open yet.
+  booking: 'packages/booking/index',
+  volunteer: 'packages/volunteer/index',
+  council: 'packages/council/index',
+  // The staff workbench subpackage.
+  workbench: 'packages/admin/index',
+  staffInbox: 'packages/admin/inbox/index',
+  staffAppeal: 'packages/admin/appeal/index',
+  dashboard: 'packages/admin/dashboard/index',
+  routingRules: 'packages/admin/rules/index',
+  holidayCalendar: 'packages/admin/calendar/index',
+} as const;
+
+export type PageName = keyof typeof PAGES;
+export type PagePath = (typeof PAGES)[PageName];
+
+/** A page URL as `navigateTo` takes it: a leading slash, then the query. */
+export type Route = `/${PagePath}` | `/${PagePath}?${string}`;
+
+type Query = Record<string, string | undefined>;
+
+/** The URL of a page with its query; values are URI-encoded, `undefined` ones left out. */
+export function routeTo(page: PageName, query: Query = {}): Route {
+  const pairs = Object.entries(query)
+    .filter((pair): pair is [string, string] => pair[1] !== undefined)
+    .map(([key, value]) => `${key}=${encodeURIComponent(value)}`);
+  const path = `/${PAGES[page]}` as const;
+  return pairs.length ? `${path}?${pairs.join('&')}` : path;
+}
+
+/** How the QR landing page is opened: a typed code, a mini-program code's scene, a scanned link. */
+export type ScanLaunch = { code: string } | { scene: string } | { q: string };
+
+/** Builders for every page: `routes.appeal(id)` → `/pages/appeal/index?id=…`. */
+export const routes = {
+  home: () => routeTo('home'),
+  /** `scene` arrives already URI-encoded from the scanned code's path and is passed on as it is. */
+  scan: (launch: ScanLaunch): Route =>
+    'scene' in launch ? `/${PAGES.scan}?scene=${launch.scene}` : routeTo('scan', launch),
+  mine: () => routeTo('mine'),
+  appealNew: () => routeTo('appealNew'),
+  myAppeals: () => routeTo('myAppeals'),
+  appeal: (id: string) => routeTo('appeal', { id }),
+  booking: () => routeTo('booking'),
+  volunteer: () => routeTo('volunteer'),
+  council: () => routeTo('council'),
+  workbench: () => routeTo('workbench'),
+  staffInbox: () => routeTo('staffInbox'),
+  staffAppeal: (id: string) => routeTo('staffAppeal', { id }),
+  dashboard: () => routeTo('dashboard'),
+  routingRules: (communityId?: string) => routeTo('routingRules', { communityId }),
+  holidayCalendar: () => routeTo('holidayCalendar'),
+} satisfies Record<PageName, (...args: never[]) => Route>;
+
+/** A route as a subscribe message's `page` takes it: the same path and query, no leading slash. */
+export function messagePage(route: Route): string {
+  return route.slice(1);
+}
+
+/** A subpackage as app.json declares it: its root and its pages relative to the root, from `PAGES`. */
+export function subpackageOf(root: `packages/${string}`): { root: string; pages: string[] } {
+  const prefix = `${root}/`;
+  const pages = Object.values(PAGES)
+    .filter((path) => path.startsWith(prefix))
+    .map((path) => path.slice(prefix.length));
+  return { root, pages };
+}
