@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { action } from './contract';
+import { calendarContract } from './calendar';
 
 export * from './org.constants';
 import { BUILDING_CODE_PATTERN, CITY_DIVISION_PREFIX, type OrgLevel } from './org.constants';
@@ -70,6 +71,7 @@ export interface OrgUnitView {
 }
 
 export const orgContract = {
+  ...calendarContract,
   resolveCode: action<ResolvedPlace>()({
     input: z.object({ code: BuildingCode }),
     roles: 'anyone',
