@@ -170,7 +170,7 @@ export const TIMELINE_LABELS: Record<TimelineKind, string> = {
 export type HolderKind = 'unit' | 'property' | 'enforcement';
 
 /** Staff of the org chain (网格 → 区市), who work by jurisdiction; property staff work by company. */
-export const ORG_STAFF_ROLES: readonly Role[] = ['grid_worker', 'community_staff', 'street_commander', 'district_commander'];
+export { ORG_STAFF_ROLES } from './org.constants';
 /** Who may press (督办) a lower level or a property company: the community and above. */
 export const PRESSING_ROLES: readonly Role[] = ['community_staff', 'street_commander', 'district_commander'];
 
@@ -278,12 +278,7 @@ export interface SimilarAppeal {
   residentName: string;
 }
 
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+export type { Page } from './paging';
 
 export interface BulletinItem {
   id: string;
@@ -362,4 +357,6 @@ export interface RoutingRulesView {
   }>;
   updatedAt: string | null;
   updatedByName: string | null;
+  /** Send back with an edit: a change made meanwhile by someone else is a CONFLICT, not lost. */
+  version: number;
 }

@@ -1,6 +1,11 @@
+import type { Role } from './contract';
+
 /** Org constants the app uses at run time; kept apart from the zod schemas so pages do not bundle zod. */
 export const ORG_LEVELS = ['district', 'street', 'community', 'grid'] as const;
 export type OrgLevel = (typeof ORG_LEVELS)[number];
+
+/** The staff roles of the four org levels, who work by jurisdiction (property staff work by company). */
+export const ORG_STAFF_ROLES: readonly Role[] = ['grid_worker', 'community_staff', 'street_commander', 'district_commander'];
 
 export const ORG_LEVEL_LABELS: Record<OrgLevel, string> = {
   district: '区市指挥中心',

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { pageInput, type Page } from './paging';
 import { action } from './contract';
 import { calendarContract } from './calendar';
 
 export * from './org.constants';
-import { BUILDING_CODE_PATTERN, CITY_DIVISION_PREFIX, type OrgLevel } from './org.constants';
+import { BUILDING_CODE_PATTERN, CITY_DIVISION_PREFIX, ORG_STAFF_ROLES, type OrgLevel } from './org.constants';
 
 export const BuildingCode = z
   .string()
@@ -79,14 +80,10 @@ export const orgContract = {
   /** Units under a parent (or the caller's own top units when no parent is given), within jurisdiction. */
   listUnits: action<OrgUnitView[]>()({
     input: z.object({ parentId: z.string().min(1).max(64).optional() }),
-    roles: ['grid_worker', 'community_staff', 'street_commander', 'district_commander'],
+    roles: ORG_STAFF_ROLES,
   }),
-  listBuildings: action<{ items: Array<Pick<Building, '_id' | 'code' | 'name' | 'address' | 'gridId'>>; total: number }>()({
-    input: z.object({
-      unitId: z.string().min(1).max(64),
-      page: z.number().int().min(1).max(1000).default(1),
-      pageSize: z.number().int().min(1).max(100).default(20),
-    }),
-    roles: ['grid_worker', 'community_staff', 'street_commander', 'district_commander'],
+  listBuildings: action<Page<Pick<Building, '_id' | 'code' | 'name' | 'address' | 'gridId'>>>()({
+    input: z.object({ unitId: z.string().min(1).max(64), ...pageInput(100) }),
+    roles: ORG_STAFF_ROLES,
   }),
 };

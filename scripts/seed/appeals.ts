@@ -18,6 +18,9 @@ export function appealsRoutingSeed(now = new Date()): RoutingDoc[] {
       rules: { sanitation: 'property' },
       updatedAt: now,
       updatedBy: { openid: 'seed', name: '系统初始化' },
+      version: 0,
+      effects: [],
+      effectsPending: false,
     },
   ];
 }
@@ -28,6 +31,8 @@ export async function seedAppeals(db: Database): Promise<void> {
     const { _id, ...body } = doc;
     const { data } = await db.collection('appealRouting').where({ _id }).limit(1).get();
     if (data.length === 0) await db.collection('appealRouting').doc(_id).set(body);
+    // Written before routing rules were versioned: give them the version their commands expect.
+    else if (data[0].version === undefined) await db.collection('appealRouting').doc(_id).update({ version: 0, effects: [], effectsPending: false });
   }
 }
 

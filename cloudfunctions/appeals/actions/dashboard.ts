@@ -15,19 +15,19 @@ import { ORG_LEVEL_LABELS } from '../../../types/org';
 import { invalid } from '../../core/errors';
 import { orgRepo } from '../../core/repos/org';
 import type { Handler } from '../../core/router';
-import { unitInReach } from '../app/units';
+import { unitInReach } from '../../core/auth/reach';
 import { rates } from '../domain/rates';
 import { COUNT_FIELDS, emptyCounts } from '../domain/stats';
 import { toBulletinItem } from '../domain/views';
 import { shanghaiDay } from '../../core/time/workingTime';
 import { bulletinRepo } from '../repos/bulletin';
-import { statsRepo, type StatsDoc } from '../repos/stats';
+import { statsRepo, type StatSums } from '../repos/stats';
 
 const MAX_DAYS = 366;
 const DAY_MS = 86_400_000;
 
-function addInto(counts: StatCounts, doc: StatsDoc): void {
-  for (const f of COUNT_FIELDS) counts[f] += Number(doc[f] ?? 0);
+function addInto(counts: StatCounts, sums: StatSums): void {
+  for (const f of COUNT_FIELDS) counts[f] += Number(sums[f] ?? 0);
 }
 
 export const dashboard: Handler<typeof appealsContract.dashboard> = async (input, { caller, now }) => {
@@ -38,27 +38,27 @@ export const dashboard: Handler<typeof appealsContract.dashboard> = async (input
   if ((Date.parse(to) - Date.parse(from)) / DAY_MS >= MAX_DAYS) throw invalid('from', `统计区间不能超过${MAX_DAYS}天`);
 
   const [own, childDocs, children, bulletin] = await Promise.all([
-    statsRepo.ofUnit(unit._id, from, to),
-    unit.level === 'grid' ? Promise.resolve([]) : statsRepo.ofChildren(unit._id, from, to),
+    statsRepo.byCategory(unit._id, from, to),
+    unit.level === 'grid' ? Promise.resolve([]) : statsRepo.byChild(unit._id, from, to),
     unit.level === 'grid' ? Promise.resolve([]) : orgRepo.children(unit._id),
-    bulletinRepo.ofUnit(unit.level, unit._id, 1, 10),
+    bulletinRepo.ofUnit(unit.level, unit._id, { page: 1, pageSize: 10 }),
   ]);
 
   const totals = emptyCounts();
   const byCategory = new Map<AppealCategory, StatCounts>();
   const byStatus = Object.fromEntries(APPEAL_STATUSES.map((s) => [s, 0])) as Record<AppealStatus, number>;
-  for (const doc of own) {
-    addInto(totals, doc);
-    const c = byCategory.get(doc.category) ?? emptyCounts();
-    addInto(c, doc);
-    byCategory.set(doc.category, c);
-    for (const s of APPEAL_STATUSES) byStatus[s] += Number(doc[`status_${s}`] ?? 0);
+  for (const sums of own) {
+    addInto(totals, sums);
+    const c = emptyCounts();
+    addInto(c, sums);
+    byCategory.set(sums._id as AppealCategory, c);
+    for (const s of APPEAL_STATUSES) byStatus[s] += Number(sums[`status_${s}`] ?? 0);
   }
   const perChild = new Map<string, StatCounts>();
-  for (const doc of childDocs) {
-    const c = perChild.get(doc.unitId) ?? emptyCounts();
-    addInto(c, doc);
-    perChild.set(doc.unitId, c);
+  for (const sums of childDocs) {
+    const c = emptyCounts();
+    addInto(c, sums);
+    perChild.set(sums._id, c);
   }
 
   return {

@@ -1,8 +1,10 @@
 /** The staff inbox: the caller's jurisdiction only, filtered and paged, newest activity first. */
-import { ORG_STAFF_ROLES, type appealsContract } from '../../../types/appeals';
+import type { appealsContract } from '../../../types/appeals';
 import type { ParsedInputOf } from '../../../types/contract';
 import type { Caller } from '../../core/auth/caller';
+import { coveredUnits } from '../../core/auth/jurisdiction';
 import { forbidden } from '../../core/errors';
+import { mapPage } from '../../../types/paging';
 import type { Handler } from '../../core/router';
 import { actorOf } from '../app/actor';
 import { toInboxItem } from '../domain/views';
@@ -12,8 +14,7 @@ function scopeOf(scope: ParsedInputOf<typeof appealsContract.inbox>['scope'], ca
   if (scope === 'mine') return { kind: 'handler', openid: caller.openid };
   if (scope === 'firstResponder') return { kind: 'firstResponder', openid: caller.openid };
   const j = caller.jurisdiction;
-  const orgStaff = caller.roles.some((r) => ORG_STAFF_ROLES.includes(r));
-  if (orgStaff && j && j.unitIds.length > 0) {
+  if (j && coveredUnits(caller).length > 0) {
     if (scope === 'all') return { kind: 'place', level: j.level, unitIds: j.unitIds };
     const keys = j.unitIds.map((id) => `unit:${id}`);
     if (caller.roles.includes('street_commander') || caller.roles.includes('district_commander')) {
@@ -30,16 +31,15 @@ function scopeOf(scope: ParsedInputOf<typeof appealsContract.inbox>['scope'], ca
 }
 
 export const inbox: Handler<typeof appealsContract.inbox> = async (input, { caller, now }) => {
-  const { items, total } = await appealsRepo.inbox({
+  const actor = actorOf(caller);
+  const found = await appealsRepo.inbox({
     scope: scopeOf(input.scope, caller),
     status: input.status,
     category: input.category,
     overdue: input.overdue,
     dueSoon: input.dueSoon,
     now,
-    page: input.page,
-    pageSize: input.pageSize,
+    page: { page: input.page, pageSize: input.pageSize },
   });
-  const actor = actorOf(caller);
-  return { items: items.map((a) => toInboxItem(a, actor, now)), total, page: input.page, pageSize: input.pageSize };
+  return mapPage(found, (a) => toInboxItem(a, actor, now));
 };

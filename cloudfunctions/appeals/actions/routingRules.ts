@@ -8,7 +8,7 @@ import {
 } from '../../../types/appeals';
 import type { OrgUnit } from '../../../types/org';
 import type { Handler } from '../../core/router';
-import { communityInReach } from '../app/units';
+import { communityInReach } from '../../core/auth/reach';
 import { effectiveRules } from '../domain/routing';
 import { routingRepo, type RoutingDoc } from '../repos/routingRules';
 
@@ -28,8 +28,9 @@ export function rulesView(community: OrgUnit, doc: RoutingDoc | null): RoutingRu
         source: rule.source,
       };
     }),
-    updatedAt: doc ? doc.updatedAt.toISOString() : null,
-    updatedByName: doc ? doc.updatedBy.name : null,
+    updatedAt: doc?.updatedAt ? doc.updatedAt.toISOString() : null,
+    updatedByName: doc?.updatedBy?.name ?? null,
+    version: doc?.version ?? 0,
   };
 }
 

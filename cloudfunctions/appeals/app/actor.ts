@@ -8,6 +8,7 @@ export function actorOf(caller: Caller): Actor {
     roles: caller.roles,
     jurisdiction: caller.jurisdiction,
     propertyCompanyId: caller.propertyCompanyId,
+    householdBuildingId: caller.householdBuildingId,
   };
 }
 

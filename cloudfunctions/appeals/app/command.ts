@@ -1,17 +1,21 @@
 /**
- * Runs one command on an appeal: read, decide (rights + state machine, pure), write conditionally on
- * the version read, apply the effects. Losing a race re-reads once, so the loser hears what happened
- * ("已由张丽签收") from the state machine; a stale `expectedVersion` from the page is a CONFLICT.
- * A decision of null means the appeal already is as asked (e.g. followed twice): nothing is written.
+ * Commands on an appeal, on the kernel's runner: the state machine's transition becomes the one
+ * conditional write (patch, timeline entries, effects) of `core/commands`.
  */
-import { conflict, notFound } from '../../core/errors';
-import type { AppealDoc } from '../domain/model';
+import { commandRunner } from '../../core/commands/runner';
+import type { AppealDoc, Effect } from '../domain/model';
 import { applyTransition, type Transition } from '../domain/stateMachine';
-import { appealsRepo } from '../repos/appeals';
-import { effectsOf, flushEffects } from './effects';
+import { appealsCollection } from '../repos/appeals';
+import { applyEffect, effectsOf } from './effects';
 
 export const STALE_VIEW = '该诉求刚刚有了新进展，请刷新后再操作';
 export const LOST_RACE = '该诉求正被他人同时处理，请刷新后重试';
+
+export const appealCommands = commandRunner<AppealDoc, Effect>({
+  collection: appealsCollection,
+  applyEffect,
+  messages: { notFound: '找不到该诉求', stale: STALE_VIEW, lostRace: LOST_RACE },
+});
 
 export interface CommandOptions {
   /** The version the caller's page showed. */
@@ -23,28 +27,17 @@ export interface CommandOptions {
   loaded?: AppealDoc;
 }
 
-export async function runCommand(
+/** Runs a transition decided on the appeal as read; null: the appeal already is as asked. */
+export function runCommand(
   id: string,
   options: CommandOptions,
   decide: (appeal: AppealDoc) => Transition | null | Promise<Transition | null>,
 ): Promise<AppealDoc> {
-  const { expectedVersion, actor, now } = options;
-  let loaded = options.loaded;
-  for (let attempt = 0; attempt < 3; attempt += 1) {
-    const appeal = loaded ?? (await appealsRepo.get(id));
-    loaded = undefined;
-    if (!appeal) throw notFound('找不到该诉求');
-    // Decided first, so that a stale page still hears the specific reason (e.g. "已由张丽签收").
+  return appealCommands.run(id, options, async (appeal) => {
     const transition = await decide(appeal);
-    if (!transition) return appeal;
-    if (expectedVersion !== undefined && appeal.version !== expectedVersion) throw conflict(STALE_VIEW);
+    if (!transition) return null;
     const after = applyTransition(appeal, transition);
-    const effects = await effectsOf(transition, appeal, after, actor, now);
-    if (await appealsRepo.commit(appeal._id, appeal.version, transition.patch, transition.timeline, effects)) {
-      const written: AppealDoc = { ...after, effects: [...appeal.effects, ...effects], effectsPending: effects.length > 0 || appeal.effectsPending };
-      await flushEffects(written, now);
-      return written;
-    }
-  }
-  throw conflict(LOST_RACE);
+    const effects = await effectsOf(transition, appeal, after, options.actor, options.now);
+    return { set: transition.patch, push: { timeline: transition.timeline }, effects };
+  });
 }

@@ -1,15 +1,12 @@
 /**
- * Effects: written into the appeal in the same document write as the state change, then applied
- * (outbox messages, counters, bulletin) and cleared. Applying is idempotent, so the action that
- * made them, a retry and the `flushEffects` sweeper may all apply the same effects safely.
+ * Effects of an appeal's change: notices, counters, bulletin entries. The kernel's runner writes them
+ * in the same document write as the change and applies them; applying is idempotent, so the command,
+ * a retry and the sweep may all apply the same effects safely.
  */
-import { newOutboxDoc } from '../../core/outbox/types';
-import { outboxRepo } from '../../core/outbox/repo';
 import { bulletinEntry } from '../domain/escalation';
 import type { AppealDoc, Effect } from '../domain/model';
 import { noticesFor, type Change } from '../domain/notifications';
 import { statsDelta } from '../domain/stats';
-import { appealsRepo } from '../repos/appeals';
 import { bulletinRepo } from '../repos/bulletin';
 import { staffRepo } from '../repos/staff';
 import { statsRepo } from '../repos/stats';
@@ -38,27 +35,14 @@ export async function effectsOf(change: Change, before: AppealDoc | null, after:
   return effects;
 }
 
-/** Applies an appeal's pending effects and clears them. Failures are logged: the sweeper retries. */
-export async function flushEffects(appeal: Pick<AppealDoc, '_id' | 'version' | 'effects' | 'place'>, now: Date): Promise<boolean> {
-  if (appeal.effects.length === 0) return true;
-  try {
-    const messages = appeal.effects.flatMap((e) =>
-      e.kind === 'notify' ? [newOutboxDoc(e.id, e.message, now, { collection: 'appeals', id: appeal._id })] : [],
-    );
-    await Promise.all([
-      outboxRepo.insertAll(messages),
-      ...appeal.effects.map((e) =>
-        e.kind === 'stats'
-          ? statsRepo.apply(e.id, appeal.place, e.day, e.category, e.delta)
-          : e.kind === 'bulletin'
-            ? bulletinRepo.insert(e.entry)
-            : Promise.resolve(),
-      ),
-    ]);
-    await appealsRepo.clearEffects(appeal._id, appeal.version);
-    return true;
-  } catch (error) {
-    console.error(JSON.stringify({ level: 'error', msg: 'flushEffects failed; the sweeper will retry', appealId: appeal._id, error: String((error as Error)?.stack ?? error) }));
-    return false;
+/** Applies one of the appeal's own effects (notices are the kernel's); idempotent by effect id. */
+export function applyEffect(appeal: AppealDoc, effect: Effect): Promise<void> {
+  switch (effect.kind) {
+    case 'stats':
+      return statsRepo.apply(effect.id, appeal.place, effect.day, effect.category, effect.delta);
+    case 'bulletin':
+      return bulletinRepo.insert(effect.entry);
+    case 'notify':
+      return Promise.resolve(); // delivered through the outbox by the runner
   }
 }

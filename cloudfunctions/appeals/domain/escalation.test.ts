@@ -16,13 +16,14 @@ describe('which appeals the timer escalates', () => {
     expect(overdueReason(appeal({ status: 'resolved' }), at('2026-03-20T00:00:00'))).toBeNull();
     expect(overdueReason(appeal({ level: 'district' }), at('2026-03-20T00:00:00'))).toBeNull();
   });
-  test('the bulletin entry id is per appeal and level, so writing it twice is a no-op', () => {
-    const a = appeal();
-    const e = bulletinEntry(
-      a,
-      { reason: 'respond_overdue', from: a.holder, to: { kind: 'unit', level: 'community', id: 'c1', name: '幸福里社区' } },
-      at('2026-03-10T13:05:00'),
-    );
-    expect(e).toMatchObject({ _id: 'a1_community', toLevel: 'community', toUnitId: 'c1', communityId: 'c1', streetId: 's1', reason: 'respond_overdue' });
+  test('the bulletin entry id is per escalation: the same one written twice is one entry, a later one to the same level another', () => {
+    const to = { kind: 'unit' as const, level: 'community' as const, id: 'c1', name: '幸福里社区' };
+    const first = appeal({ version: 3 });
+    const e = bulletinEntry(first, { reason: 'respond_overdue', from: first.holder, to }, at('2026-03-10T13:05:00'));
+    expect(e).toMatchObject({ _id: 'a1_v3', toLevel: 'community', toUnitId: 'c1', communityId: 'c1', streetId: 's1', reason: 'respond_overdue' });
+    expect(bulletinEntry(first, { reason: 'respond_overdue', from: first.holder, to }, at('2026-03-10T13:06:00'))._id).toBe(e._id);
+    // Sent back down to the grid and escalated again to the community: a real second escalation.
+    const again = appeal({ version: 7 });
+    expect(bulletinEntry(again, { reason: 'manual', from: again.holder, to }, at('2026-03-12T10:00:00'))._id).not.toBe(e._id);
   });
 });

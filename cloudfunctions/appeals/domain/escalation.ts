@@ -11,10 +11,13 @@ export function overdueReason(a: AppealDoc, now: Date): EscalationReason | null 
   return null;
 }
 
-/** One entry per appeal and level reached: its id makes a second write of it a no-op. */
+/**
+ * One entry per escalation: its id is the appeal at the version the escalation made, so writing the
+ * same escalation twice is a no-op while a later escalation to the same level is a new entry.
+ */
 export function bulletinEntry(a: AppealDoc, escalation: { reason: EscalationReason; from: Holder; to: Holder }, at: Date): BulletinEntry {
   return {
-    _id: `${a._id}_${escalation.to.level}`,
+    _id: `${a._id}_v${a.version}`,
     appealId: a._id,
     no: a.no,
     category: a.category,

@@ -23,16 +23,17 @@ export const place: Place = {
 };
 
 export const actors = {
-  resident: { openid: 'r1', name: '王秀英', roles: ['resident'], jurisdiction: null, propertyCompanyId: null },
-  other: { openid: 'r2', name: '李四', roles: ['resident'], jurisdiction: null, propertyCompanyId: null },
-  grid: { openid: 'gw1', name: '张网格', roles: ['grid_worker'], jurisdiction: { level: 'grid', unitIds: ['g1'] }, propertyCompanyId: null },
-  grid2: { openid: 'gw2', name: '赵网格', roles: ['grid_worker'], jurisdiction: { level: 'grid', unitIds: ['g2'] }, propertyCompanyId: null },
-  community: { openid: 'cs1', name: '刘社工', roles: ['community_staff'], jurisdiction: { level: 'community', unitIds: ['c1'] }, propertyCompanyId: null },
-  otherCommunity: { openid: 'cs9', name: '外社区', roles: ['community_staff'], jurisdiction: { level: 'community', unitIds: ['c9'] }, propertyCompanyId: null },
-  street: { openid: 'st1', name: '陈街道', roles: ['street_commander'], jurisdiction: { level: 'street', unitIds: ['s1'] }, propertyCompanyId: null },
-  district: { openid: 'dc1', name: '周指挥', roles: ['district_commander'], jurisdiction: { level: 'district', unitIds: ['d1'] }, propertyCompanyId: null },
-  property: { openid: 'pp1', name: '孙物业', roles: ['property_staff'], jurisdiction: null, propertyCompanyId: 'pc1' },
-  otherProperty: { openid: 'pp9', name: '别家物业', roles: ['property_staff'], jurisdiction: null, propertyCompanyId: 'pc9' },
+  resident: { openid: 'r1', name: '王秀英', roles: ['resident'], jurisdiction: null, propertyCompanyId: null, householdBuildingId: place.buildingId },
+  other: { openid: 'r2', name: '李四', roles: ['resident'], jurisdiction: null, propertyCompanyId: null, householdBuildingId: place.buildingId },
+  farAway: { openid: 'r3', name: '钱五', roles: ['resident'], jurisdiction: null, propertyCompanyId: null, householdBuildingId: 'b-elsewhere' },
+  grid: { openid: 'gw1', name: '张网格', roles: ['grid_worker'], jurisdiction: { level: 'grid', unitIds: ['g1'] }, propertyCompanyId: null, householdBuildingId: null },
+  grid2: { openid: 'gw2', name: '赵网格', roles: ['grid_worker'], jurisdiction: { level: 'grid', unitIds: ['g2'] }, propertyCompanyId: null, householdBuildingId: null },
+  community: { openid: 'cs1', name: '刘社工', roles: ['community_staff'], jurisdiction: { level: 'community', unitIds: ['c1'] }, propertyCompanyId: null, householdBuildingId: null },
+  otherCommunity: { openid: 'cs9', name: '外社区', roles: ['community_staff'], jurisdiction: { level: 'community', unitIds: ['c9'] }, propertyCompanyId: null, householdBuildingId: null },
+  street: { openid: 'st1', name: '陈街道', roles: ['street_commander'], jurisdiction: { level: 'street', unitIds: ['s1'] }, propertyCompanyId: null, householdBuildingId: null },
+  district: { openid: 'dc1', name: '周指挥', roles: ['district_commander'], jurisdiction: { level: 'district', unitIds: ['d1'] }, propertyCompanyId: null, householdBuildingId: null },
+  property: { openid: 'pp1', name: '孙物业', roles: ['property_staff'], jurisdiction: null, propertyCompanyId: 'pc1', householdBuildingId: null },
+  otherProperty: { openid: 'pp9', name: '别家物业', roles: ['property_staff'], jurisdiction: null, propertyCompanyId: 'pc9', householdBuildingId: null },
 } satisfies Record<string, Actor>;
 
 export const T0 = new Date('2026-03-10T09:00:00+08:00');

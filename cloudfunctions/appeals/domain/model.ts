@@ -10,9 +10,11 @@ import {
   type StatCounts,
   type TimelineKind,
 } from '../../../types/appeals.constants';
-import type { Role } from '../../../types/contract';
 import type { OrgLevel } from '../../../types/org';
+import { LEVEL, type PlaceUnits, type Subject } from '../../core/auth/jurisdiction';
 import type { OutboxMessage } from '../../core/outbox/types';
+
+export { levelAbove } from '../../core/auth/jurisdiction';
 
 export interface Person {
   openid: string;
@@ -54,12 +56,11 @@ export interface Holder {
 
 export const holderKey = (h: Pick<Holder, 'kind' | 'id'>): string => `${h.kind}:${h.id}`;
 
-export interface Actor {
-  openid: string;
+/** Who acts on an appeal: the rights subject, with a name for the timeline and a household for neighbourhood. */
+export interface Actor extends Subject {
   name: string;
-  roles: Role[];
-  jurisdiction: { level: OrgLevel; unitIds: string[] } | null;
-  propertyCompanyId: string | null;
+  /** The building of the actor's bound household: neighbours see each other's appeals only there. */
+  householdBuildingId: string | null;
 }
 
 export type ActorRef = { kind: 'resident' | 'staff'; openid: string; name: string } | { kind: 'system'; name: string };
@@ -89,11 +90,9 @@ export type StatsField = keyof StatCounts | `status_${AppealStatus}`;
 
 export type StatsDelta = Partial<Record<StatsField, number>>;
 
-/** The ids of the units above a place, by the names it keeps them under. */
-type PlaceUnitIds = Pick<Place, (typeof PLACE_UNIT)[OrgLevel]['id']>;
 
 /** An escalation on the 问题通报 bulletin, findable by every unit above the appeal's place. */
-export interface BulletinEntry extends PlaceUnitIds {
+export interface BulletinEntry extends PlaceUnits {
   _id: string;
   appealId: string;
   no: string;
@@ -164,6 +163,7 @@ export interface AppealDoc {
   timeline: TimelineEntry[];
   effects: Effect[];
   effectsPending: boolean;
+  effectsAt?: Date | null;
   version: number;
 }
 
@@ -173,36 +173,12 @@ export const isOpen = (a: Pick<AppealDoc, 'status'>): boolean => OPEN_STATUSES.i
 /** The fields a transition may change. */
 export type AppealState = Omit<
   AppealDoc,
-  '_id' | 'no' | 'requestId' | 'resident' | 'category' | 'description' | 'photos' | 'place' | 'filedAt' | 'filedDay' | 'effects' | 'effectsPending' | 'version'
+  '_id' | 'no' | 'requestId' | 'resident' | 'category' | 'description' | 'photos' | 'place' | 'filedAt' | 'filedDay' | 'effects' | 'effectsPending' | 'effectsAt' | 'version'
 >;
-
-export const LEVEL_RANK: Record<OrgLevel, number> = { district: 0, street: 1, community: 2, grid: 3 };
-
-/** The level above, or null at the top (区市指挥中心). */
-export function levelAbove(level: OrgLevel): OrgLevel | null {
-  switch (level) {
-    case 'grid':
-      return 'community';
-    case 'community':
-      return 'street';
-    case 'street':
-      return 'district';
-    case 'district':
-      return null;
-  }
-}
-
-/** Where a place keeps the unit of each level (the bulletin and the statistics use the same id names). */
-export const PLACE_UNIT = {
-  grid: { id: 'gridId', name: 'gridName' },
-  community: { id: 'communityId', name: 'communityName' },
-  street: { id: 'streetId', name: 'streetName' },
-  district: { id: 'districtId', name: 'districtName' },
-} as const satisfies Record<OrgLevel, { id: keyof Place; name: keyof Place }>;
 
 /** The org unit of `level` above the place, as a holder. */
 export function orgHolder(place: Place, level: OrgLevel): Holder {
-  return { kind: 'unit', level, id: place[PLACE_UNIT[level].id], name: place[PLACE_UNIT[level].name] };
+  return { kind: 'unit', level, id: place[LEVEL[level].id], name: place[LEVEL[level].name] };
 }
 
 export const enforcementName = (place: Place) => `${place.streetName}综合执法队`;

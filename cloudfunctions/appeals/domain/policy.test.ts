@@ -36,6 +36,36 @@ describe('who sees an appeal', () => {
     const a = appeal({ firstResponder: { openid: 'gw2', name: '赵网格' } });
     expect(viewerOf(actors.grid2, a)).toBe('staff');
   });
+
+  test('a follower sees it only while their bound household is at its building', () => {
+    expect(viewerOf(actors.farAway, appeal({ followers: ['r3'] }))).toBeNull();
+    const movedAway = { ...actors.other, householdBuildingId: 'b-elsewhere' };
+    expect(viewerOf(movedAway, appeal({ followers: ['r2'] }))).toBeNull();
+  });
+
+  test('someone who is no longer staff loses staff access to everything they once held or touched', () => {
+    const retired = { ...actors.grid2, roles: ['resident' as const] };
+    const worked = appeal({
+      handler: { openid: 'gw2', name: '赵网格' },
+      firstResponder: { openid: 'gw2', name: '赵网格' },
+      timeline: [{ at: new Date(), kind: 'escalated', actor: { kind: 'staff', openid: 'gw2', name: '赵网格' }, text: null, photos: [], meta: null }],
+    });
+    expect(viewerOf(actors.grid2, worked)).toBe('staff');
+    expect(viewerOf(retired, worked)).toBeNull();
+    expect(rightsFor('reply', retired, { ...worked, status: 'processing' })?.code).toBe('FORBIDDEN');
+    // A left-over jurisdiction without the role covers nothing either.
+    const exGrid = { ...actors.grid, roles: ['resident' as const] };
+    expect(viewerOf(exGrid, appeal())).toBeNull();
+    expect(canHandleHolder(exGrid, appeal())).toBe(false);
+  });
+});
+
+describe('following (我也遇到了)', () => {
+  test('only a neighbour bound to the building may follow, never the filer', () => {
+    expect(rightsFor('follow', actors.other, appeal())).toBeNull();
+    expect(rightsFor('follow', actors.farAway, appeal())?.code).toBe('FORBIDDEN');
+    expect(rightsFor('follow', actors.resident, appeal())?.code).toBe('FORBIDDEN');
+  });
 });
 
 describe('who may act', () => {

@@ -3,72 +3,46 @@
  * the users collection) and the appeal. Rights failures are FORBIDDEN; state failures are the state
  * machine's CONFLICT.
  */
-import { ORG_STAFF_ROLES, PRESSING_ROLES, type AppealCommand } from '../../../types/appeals';
-import type { Role } from '../../../types/contract';
+import { PRESSING_ROLES, type AppealCommand } from '../../../types/appeals';
+import { coversHolder, coversPlace, hasAnyRole, isPropertyStaffOf, isStaff, outranks } from '../../core/auth/jurisdiction';
 import { AppError, forbidden } from '../../core/errors';
-import { isOpen, LEVEL_RANK, type Actor, type AppealDoc, type Place } from './model';
-
-const hasAny = (actor: Actor, roles: readonly Role[]) => actor.roles.some((r) => roles.includes(r));
+import { isOpen, type Actor, type AppealDoc } from './model';
 
 export const isOwner = (actor: Actor, appeal: AppealDoc) => actor.openid === appeal.resident.openid;
 export const isFollower = (actor: Actor, appeal: AppealDoc) => appeal.followers.includes(actor.openid);
-export const isHandler = (actor: Actor, appeal: AppealDoc) => appeal.handler?.openid === actor.openid;
-export const isFirstResponder = (actor: Actor, appeal: AppealDoc) => appeal.firstResponder?.openid === actor.openid;
+/** A resident whose bound household is at the appeal's building: the only people who may see it as a neighbour. */
+export const isNeighbour = (actor: Pick<Actor, 'householdBuildingId'>, appeal: { place: Pick<AppealDoc['place'], 'buildingId'> }) => actor.householdBuildingId === appeal.place.buildingId;
+/** Holding or having held it counts only while the actor is still staff. */
+export const isHandler = (actor: Actor, appeal: AppealDoc) => isStaff(actor) && appeal.handler?.openid === actor.openid;
+export const isFirstResponder = (actor: Actor, appeal: AppealDoc) => isStaff(actor) && appeal.firstResponder?.openid === actor.openid;
 /** 首问负责: the first responder and the current handler answer for it; they see the resident's contact. */
 export const isAccountable = (actor: Actor, appeal: AppealDoc) => isHandler(actor, appeal) || isFirstResponder(actor, appeal);
 
-function unitIds(actor: Actor): string[] {
-  return hasAny(actor, ORG_STAFF_ROLES) ? (actor.jurisdiction?.unitIds ?? []) : [];
-}
-
-/** The place lies in the actor's jurisdiction (any level). */
-export function coversPlace(actor: Actor, place: Place): boolean {
-  const ids = unitIds(actor);
-  return ids.some((id) => id === place.gridId || id === place.communityId || id === place.streetId || id === place.districtId);
-}
-
 /** The actor may work on the appeal as its holder is now: its unit or any unit above, its property company, its street's enforcement. */
-export function canHandleHolder(actor: Actor, appeal: AppealDoc): boolean {
-  const { holder, place } = appeal;
-  switch (holder.kind) {
-    case 'property':
-      return actor.roles.includes('property_staff') && actor.propertyCompanyId === holder.id;
-    case 'enforcement':
-      return (
-        hasAny(actor, ['street_commander', 'district_commander']) &&
-        unitIds(actor).some((id) => id === place.streetId || id === place.districtId)
-      );
-    case 'unit': {
-      const ids = unitIds(actor);
-      if (ids.includes(holder.id)) return true;
-      const above: string[] = [];
-      const rank = LEVEL_RANK[holder.level];
-      if (rank > LEVEL_RANK.community) above.push(place.communityId);
-      if (rank > LEVEL_RANK.street) above.push(place.streetId);
-      if (rank > LEVEL_RANK.district) above.push(place.districtId);
-      return ids.some((id) => above.includes(id));
-    }
-  }
-}
+export const canHandleHolder = (actor: Actor, appeal: AppealDoc) => coversHolder(actor, appeal.holder, appeal.place);
 
-/** Staff who acted on it (transferred or handed it up) keep read access: 经办人. */
+/** Staff who acted on it (transferred or handed it up) keep read access while they are staff: 经办人. */
 export const hasWorkedOn = (actor: Actor, appeal: AppealDoc) =>
-  appeal.timeline.some((e) => e.actor.kind === 'staff' && e.actor.openid === actor.openid);
+  isStaff(actor) && appeal.timeline.some((e) => e.actor.kind === 'staff' && e.actor.openid === actor.openid);
 
 export function canViewAsStaff(actor: Actor, appeal: AppealDoc): boolean {
+  if (!isStaff(actor)) return false;
   if (isAccountable(actor, appeal) || hasWorkedOn(actor, appeal)) return true;
   if (coversPlace(actor, appeal.place)) return true;
-  if (actor.roles.includes('property_staff') && actor.propertyCompanyId !== null && actor.propertyCompanyId === appeal.propertyCompanyId) return true;
+  if (isPropertyStaffOf(actor, appeal.propertyCompanyId)) return true;
   return canHandleHolder(actor, appeal);
 }
 
 export type Viewer = 'owner' | 'staff' | 'follower';
 
-/** How the actor sees the appeal, or null if they may not. Staff who filed it see it as its owner. */
+/**
+ * How the actor sees the appeal, or null if they may not. Staff who filed it see it as its owner;
+ * a follower sees the neighbour's view, and only while their household is at that building.
+ */
 export function viewerOf(actor: Actor, appeal: AppealDoc): Viewer | null {
   if (isOwner(actor, appeal)) return 'owner';
   if (canViewAsStaff(actor, appeal)) return 'staff';
-  if (isFollower(actor, appeal)) return 'follower';
+  if (isFollower(actor, appeal) && isNeighbour(actor, appeal)) return 'follower';
   return null;
 }
 
@@ -76,12 +50,6 @@ export function assertCanView(actor: Actor, appeal: AppealDoc): Viewer {
   const viewer = viewerOf(actor, appeal);
   if (!viewer) throw forbidden('您无权查看该诉求');
   return viewer;
-}
-
-/** The actor's level outranks the holder's (a smaller rank is higher up). */
-function outranksHolder(actor: Actor, appeal: AppealDoc): boolean {
-  const level = actor.jurisdiction?.level;
-  return level !== undefined && LEVEL_RANK[level] < LEVEL_RANK[appeal.holder.level];
 }
 
 /**
@@ -93,7 +61,8 @@ export function rightsFor(command: AppealCommand, actor: Actor, appeal: AppealDo
     case 'rate':
       return isOwner(actor, appeal) ? null : forbidden('只有诉求人可以评价');
     case 'follow':
-      return isOwner(actor, appeal) ? forbidden('这是您自己提交的诉求') : null;
+      if (isOwner(actor, appeal)) return forbidden('这是您自己提交的诉求');
+      return isNeighbour(actor, appeal) ? null : forbidden('只有本楼栋已绑定住址的居民可以附议');
     case 'claim':
       return canHandleHolder(actor, appeal) ? null : forbidden('该诉求不在您的办理范围内');
     case 'reply':
@@ -102,8 +71,8 @@ export function rightsFor(command: AppealCommand, actor: Actor, appeal: AppealDo
     case 'escalate':
       return isHandler(actor, appeal) || canHandleHolder(actor, appeal) ? null : forbidden('该诉求不在您的办理范围内');
     case 'press':
-      if (!hasAny(actor, PRESSING_ROLES) || !coversPlace(actor, appeal.place)) return forbidden('该诉求不在您的督办范围内');
-      return outranksHolder(actor, appeal) ? null : forbidden('只能督办下级或物业承办的诉求');
+      if (!hasAnyRole(actor, PRESSING_ROLES) || !coversPlace(actor, appeal.place)) return forbidden('该诉求不在您的督办范围内');
+      return outranks(actor, appeal.holder.level) ? null : forbidden('只能督办下级或物业承办的诉求');
   }
 }
 

@@ -33,6 +33,30 @@ describe('detail by viewer', () => {
     expect(d.can.follow).toBe(false);
   });
 
+  test('a following neighbour sees status, category, an excerpt and the outcome; never the photos, the words exchanged or the rating comment', () => {
+    const long = '楼道堆放杂物，影响通行。'.repeat(10);
+    const a = appeal({
+      followers: ['r2'],
+      status: 'closed',
+      description: long,
+      photos: ['cloud://env.bucket/uploads/r1/p1.jpg'],
+      resolution: { text: '已清理', photos: [], at: now, by: grid },
+      rating: { value: 'satisfied', comment: '谢谢张网格，我家电话 138…', at: now },
+      timeline: [
+        { at: now, kind: 'filed', actor: { kind: 'resident', openid: 'r1', name: '王秀英' }, text: long, photos: ['cloud://env.bucket/uploads/r1/p1.jpg'], meta: null },
+        { at: now, kind: 'replied', actor: { kind: 'staff', openid: 'gw1', name: '张网格' }, text: '明天上午处理，请在家', photos: [], meta: null },
+      ],
+    });
+    const owner = toDetail(a, actors.resident, now);
+    expect(owner.photos).toHaveLength(1);
+    expect(owner.rating?.comment).toContain('谢谢');
+    const d = toDetail(a, actors.other, now);
+    expect(d).toMatchObject({ status: 'closed', category: a.category, photos: [], resident: null, resolution: { text: '已清理' } });
+    expect(d.description.length).toBeLessThanOrEqual(60);
+    expect(d.rating).toMatchObject({ value: 'satisfied', comment: null });
+    expect(d.timeline.every((e) => e.text === null && e.photos.length === 0)).toBe(true);
+  });
+
   test('deadline state and commands', () => {
     const d = toDetail(appeal(), actors.grid, now);
     expect(d.deadline).toEqual({ kind: 'respond', dueAt: new Date('2026-03-10T13:00:00+08:00').toISOString(), state: 'dueSoon' });

@@ -36,6 +36,9 @@ export function maskName(name: string): string {
 /** How the resident is named where other residents can see it ("公开时隐去我的信息"). */
 export const publicResidentName = (a: Pick<AppealDoc, 'resident'>) => (a.resident.anonymous ? '匿名居民' : maskName(a.resident.name));
 
+/** What neighbours may read of the description. */
+export const publicExcerpt = (a: Pick<AppealDoc, 'description'>) => excerpt(a.description, 60);
+
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
 /** The fields the list queries fetch (no timeline, no effects). */
@@ -110,6 +113,8 @@ export function toDetail(a: AppealDoc, actor: Actor, now: Date): AppealDetail {
   if (!viewer) throw new Error('toDetail: the caller may not view this appeal');
   const accountable = isAccountable(actor, a);
   const residentName = residentNameFor(viewer, accountable, a);
+  // A neighbour who follows it sees what happens to it, not what the filer and the staff said or showed.
+  const neighbour = viewer === 'follower';
   const timeline: TimelineView[] = a.timeline
     .filter((e) => e.kind !== 'warned')
     .map((e) => ({
@@ -117,8 +122,8 @@ export function toDetail(a: AppealDoc, actor: Actor, now: Date): AppealDetail {
       kind: e.kind,
       label: TIMELINE_LABELS[e.kind],
       actorName: e.actor.kind === 'resident' ? (e.actor.openid === a.resident.openid ? residentName : '居民') : e.actor.name,
-      text: e.text,
-      photos: e.photos,
+      text: neighbour ? null : e.text,
+      photos: neighbour ? [] : e.photos,
     }));
   const can = Object.fromEntries(APPEAL_COMMANDS.map((c) => [c, canDo(c, actor, a)])) as Record<AppealCommand, boolean>;
   const state = dueState(a.dueAt, a.warnAt, now);
@@ -128,8 +133,8 @@ export function toDetail(a: AppealDoc, actor: Actor, now: Date): AppealDetail {
     version: a.version,
     category: a.category,
     categoryLabel: APPEAL_CATEGORIES[a.category].label,
-    description: a.description,
-    photos: a.photos,
+    description: neighbour ? publicExcerpt(a) : a.description,
+    photos: neighbour ? [] : a.photos,
     status: a.status,
     statusLabel: APPEAL_STATUS_LABELS[a.status],
     level: a.level,
@@ -155,7 +160,7 @@ export function toDetail(a: AppealDoc, actor: Actor, now: Date): AppealDetail {
       ? { text: a.resolution.text, photos: a.resolution.photos, at: a.resolution.at.toISOString(), byName: a.resolution.by.name }
       : null,
     rating: a.rating
-      ? { value: a.rating.value, label: RATING_LABELS[a.rating.value], comment: a.rating.comment, at: a.rating.at.toISOString() }
+      ? { value: a.rating.value, label: RATING_LABELS[a.rating.value], comment: neighbour ? null : a.rating.comment, at: a.rating.at.toISOString() }
       : null,
     followerCount: a.followerCount,
     following: a.followers.includes(actor.openid),
@@ -173,7 +178,7 @@ export function toSimilar(a: ListedAppeal & Pick<AppealDoc, 'followers'>, actor:
     id: a._id,
     no: a.no,
     categoryLabel: APPEAL_CATEGORIES[a.category].label,
-    excerpt: excerpt(a.description, 60),
+    excerpt: publicExcerpt(a),
     statusLabel: APPEAL_STATUS_LABELS[a.status],
     filedAt: a.filedAt.toISOString(),
     followerCount: a.followerCount,

@@ -5,11 +5,18 @@
  */
 import { OPEN_STATUSES, type AppealCategory, type AppealStatus } from '../../../types/appeals.constants';
 import type { OrgLevel } from '../../../types/org.constants';
-import { PLACE_UNIT, type AppealDoc, type Effect, type TimelineEntry } from '../domain/model';
+import type { Page, PageRequest } from '../../../types/paging';
+import { LEVEL } from '../../core/auth/jurisdiction';
+import { listPage } from '../../core/db/list';
+import { versionedCollection } from '../../core/commands/versioned';
+import type { AppealDoc, Effect } from '../domain/model';
 import type { ListedAppeal } from '../domain/views';
-import { cmd, db, isDuplicate, replacing } from './db';
+import { cmd, db } from './db';
 
 const appeals = () => db().collection('appeals');
+
+/** Appeals are versioned documents: every change is the kernel runner's conditional write. */
+export const appealsCollection = versionedCollection<AppealDoc, Effect>('appeals');
 
 /** Fields a list needs: everything but the timeline, the effects and the followers. */
 export const LIST_FIELDS: Record<keyof ListedAppeal, true> = {
@@ -35,6 +42,8 @@ export const LIST_FIELDS: Record<keyof ListedAppeal, true> = {
   resident: true,
 };
 
+export type TimerField = 'escalateAt' | 'warnNoticeAt' | 'autoCloseAt';
+
 export type InboxScope =
   | { kind: 'place'; level: OrgLevel; unitIds: string[] }
   | { kind: 'property'; companyId: string }
@@ -51,8 +60,7 @@ export interface InboxFilter {
   /** Open, warned and not yet overdue at `now`. */
   dueSoon?: boolean;
   now: Date;
-  page: number;
-  pageSize: number;
+  page: PageRequest;
 }
 
 function oneOrIn(values: string[]): unknown {
@@ -64,7 +72,7 @@ function inboxWhere(f: InboxFilter): Record<string, unknown> {
   const where: Record<string, unknown> = {};
   switch (f.scope.kind) {
     case 'place':
-      where[`place.${PLACE_UNIT[f.scope.level].id}`] = oneOrIn(f.scope.unitIds);
+      where[`place.${LEVEL[f.scope.level].id}`] = oneOrIn(f.scope.unitIds);
       break;
     case 'property':
       where.propertyCompanyId = f.scope.companyId;
@@ -91,68 +99,16 @@ function inboxWhere(f: InboxFilter): Record<string, unknown> {
   return where;
 }
 
-/** One page of a list, newest first by `orderBy`, with the total the filter matches. */
-async function listPage(where: Record<string, unknown>, orderBy: 'lastActivityAt' | 'filedAt', page: number, pageSize: number) {
-  const [{ total }, { data }] = await Promise.all([
-    appeals().where(where).count(),
-    appeals()
-      .where(where)
-      .orderBy(orderBy, 'desc')
-      .skip((page - 1) * pageSize)
-      .limit(pageSize)
-      .field(LIST_FIELDS)
-      .get(),
-  ]);
-  return { total, items: data as ListedAppeal[] };
-}
-
 export const appealsRepo = {
-  async get(id: string): Promise<AppealDoc | null> {
-    const { data } = await appeals().where({ _id: id }).limit(1).get();
-    return (data[0] as AppealDoc | undefined) ?? null;
+  get: (id: string) => appealsCollection.get(id),
+
+  inbox(f: InboxFilter): Promise<Page<ListedAppeal>> {
+    return listPage<ListedAppeal>('appeals', { where: inboxWhere(f), orderBy: 'lastActivityAt', fields: LIST_FIELDS }, f.page);
   },
 
-  /** Inserts a new appeal; false when one with the same `_id` exists (a retried filing). */
-  async insert(doc: AppealDoc): Promise<boolean> {
-    try {
-      await appeals().add(doc);
-      return true;
-    } catch (error) {
-      if (isDuplicate(error) || (await this.get(doc._id))) return false;
-      throw error;
-    }
-  },
-
-  /**
-   * The one way a state changes: applies `patch` only if the appeal is still at `version`, appends
-   * the timeline entries and the effects, and moves the version on. False when someone got there first.
-   */
-  async commit(id: string, version: number, patch: Partial<AppealDoc>, timeline: TimelineEntry[], effects: Effect[]): Promise<boolean> {
-    const _ = cmd();
-    const data: Record<string, unknown> = { ...replacing(patch as Record<string, unknown>), version: version + 1 };
-    delete data._id;
-    delete data.timeline;
-    delete data.effects;
-    if (timeline.length > 0) data.timeline = _.push(timeline);
-    if (effects.length > 0) {
-      data.effects = _.push(effects);
-      data.effectsPending = true;
-    }
-    const { updated } = await appeals().where({ _id: id, version }).update(data);
-    return updated === 1;
-  },
-
-  /** Drops applied effects, unless the appeal moved on meanwhile (its next writer re-applies them, idempotently). */
-  async clearEffects(id: string, version: number): Promise<void> {
-    await appeals().where({ _id: id, version }).update({ effects: cmd().set([]), effectsPending: false });
-  },
-
-  inbox(f: InboxFilter): Promise<{ items: ListedAppeal[]; total: number }> {
-    return listPage(inboxWhere(f), 'lastActivityAt', f.page, f.pageSize);
-  },
-
-  ofResident(openid: string, scope: 'own' | 'followed', page: number, pageSize: number): Promise<{ items: ListedAppeal[]; total: number }> {
-    return listPage(scope === 'own' ? { 'resident.openid': openid } : { followers: openid }, 'filedAt', page, pageSize);
+  ofResident(openid: string, scope: 'own' | 'followed', page: PageRequest): Promise<Page<ListedAppeal>> {
+    const where = scope === 'own' ? { 'resident.openid': openid } : { followers: openid };
+    return listPage<ListedAppeal>('appeals', { where, orderBy: 'filedAt', fields: LIST_FIELDS }, page);
   },
 
   /** Open appeals of a category at a building filed since `since`. */
@@ -167,22 +123,14 @@ export const appealsRepo = {
     return data as Array<ListedAppeal & Pick<AppealDoc, 'followers'>>;
   },
 
-  /** Appeals whose timer field (escalateAt / warnNoticeAt / autoCloseAt) has come, oldest first. */
-  async due(field: 'escalateAt' | 'warnNoticeAt' | 'autoCloseAt', now: Date, limit: number): Promise<AppealDoc[]> {
-    const { data } = await appeals()
-      .where({ [field]: cmd().lte(now) })
-      .orderBy(field, 'asc')
-      .limit(limit)
-      .get();
-    return data as AppealDoc[];
-  },
-
-  /** Appeals whose effects were written but not (yet) applied, last touched before `before`. */
-  async withPendingEffects(before: Date, limit: number): Promise<AppealDoc[]> {
-    const { data } = await appeals()
-      .where({ effectsPending: true, lastActivityAt: cmd().lte(before) })
-      .limit(limit)
-      .get();
+  /** Appeals whose timer field has come, oldest first, after the cursor (the last appeal of the previous batch). */
+  async due(field: TimerField, now: Date, after: AppealDoc | null, limit: number): Promise<AppealDoc[]> {
+    const _ = cmd();
+    const last = after?.[field];
+    const where = last
+      ? _.and([{ [field]: _.lte(now) }, _.or([{ [field]: _.gt(last) }, { [field]: last, _id: _.gt(after._id) }])])
+      : { [field]: _.lte(now) };
+    const { data } = await appeals().where(where).orderBy(field, 'asc').orderBy('_id', 'asc').limit(limit).get();
     return data as AppealDoc[];
   },
 };

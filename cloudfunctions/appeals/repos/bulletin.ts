@@ -1,6 +1,9 @@
 /** `appealBulletin` (问题通报): one entry per escalation, by appeal and level reached. */
 import type { OrgLevel } from '../../../types/org.constants';
-import { PLACE_UNIT, type BulletinEntry } from '../domain/model';
+import type { Page, PageRequest } from '../../../types/paging';
+import { listPage } from '../../core/db/list';
+import { LEVEL } from '../../core/auth/jurisdiction';
+import type { BulletinEntry } from '../domain/model';
 import { db, isDuplicate } from './db';
 
 const bulletin = () => db().collection('appealBulletin');
@@ -16,17 +19,7 @@ export const bulletinRepo = {
   },
 
   /** Escalations of appeals within a unit's area, newest first. */
-  async ofUnit(level: OrgLevel, unitId: string, page: number, pageSize: number): Promise<{ items: BulletinEntry[]; total: number }> {
-    const where = { [PLACE_UNIT[level].id]: unitId };
-    const [{ total }, { data }] = await Promise.all([
-      bulletin().where(where).count(),
-      bulletin()
-        .where(where)
-        .orderBy('at', 'desc')
-        .skip((page - 1) * pageSize)
-        .limit(pageSize)
-        .get(),
-    ]);
-    return { total, items: data as BulletinEntry[] };
+  ofUnit(level: OrgLevel, unitId: string, page: PageRequest): Promise<Page<BulletinEntry>> {
+    return listPage<BulletinEntry>('appealBulletin', { where: { [LEVEL[level].id]: unitId }, orderBy: 'at' }, page);
   },
 };

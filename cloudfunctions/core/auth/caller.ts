@@ -1,14 +1,15 @@
 import type { Role } from '../../../types/contract';
 import type { Jurisdiction, UserDoc } from '../../../types/users';
 import { usersRepo } from '../repos/users';
+import type { Subject } from './jurisdiction';
 
-export interface Caller {
-  openid: string;
+export interface Caller extends Subject {
   /** Null for a WeChat user who has never been seen before: a resident by default. */
   user: UserDoc | null;
   roles: Role[];
   jurisdiction: Jurisdiction | null;
-  propertyCompanyId: string | null;
+  /** The building of the caller's bound household, if any: where they count as a neighbour. */
+  householdBuildingId: string | null;
 }
 
 export async function loadCaller(openid: string): Promise<Caller> {
@@ -19,11 +20,6 @@ export async function loadCaller(openid: string): Promise<Caller> {
     roles: user?.roles.length ? user.roles : ['resident'],
     jurisdiction: user?.jurisdiction ?? null,
     propertyCompanyId: user?.propertyCompanyId ?? null,
+    householdBuildingId: user?.household?.buildingId ?? null,
   };
-}
-
-/** Whether a unit (given by its path from the district down) lies inside the caller's jurisdiction. */
-export function coversUnitPath(caller: Pick<Caller, 'jurisdiction'>, unitPath: readonly string[]): boolean {
-  const units = caller.jurisdiction?.unitIds ?? [];
-  return units.some((id) => unitPath.includes(id));
 }

@@ -47,7 +47,8 @@ export const COLLECTIONS: CollectionSpec[] = [
       { name: 'escalate_at', keys: { escalateAt: 1 } },
       { name: 'warn_notice_at', keys: { warnNoticeAt: 1 } },
       { name: 'auto_close_at', keys: { autoCloseAt: 1 } },
-      { name: 'effects_pending', keys: { effectsPending: 1 } },
+      { name: 'effects_pending', keys: { effectsPending: 1, _id: 1 } },
+      { name: 'no', keys: { no: 1 }, unique: true },
     ],
   },
   { name: 'appealStats', indexes: [{ name: 'unit_day', keys: { unitId: 1, day: 1 } }, { name: 'parent_day', keys: { parentId: 1, day: 1 } }] },
@@ -63,6 +64,7 @@ export const COLLECTIONS: CollectionSpec[] = [
   { name: 'appealRouting', indexes: [] },
   // ── calendar: each year's official holiday schedule, `_id` = the year, its audit in `history` ──
   { name: 'holidaySchedules', indexes: [] },
+  { name: 'rateLimits', indexes: [{ name: 'expires_at', keys: { expiresAt: 1 } }] }, // core/limits: a counter per caller, limit and window; purged after expiresAt
   // ── notifications: the outbox and, locally, the message log ──
   { name: 'outbox', indexes: [{ name: 'status_next', keys: { status: 1, nextAttemptAt: 1 } }, { name: 'status_lease', keys: { status: 1, leaseUntil: 1 } }] },
   { name: 'messageLog', indexes: [{ name: 'to_created', keys: { toOpenid: 1, createdAt: -1 } }, { name: 'created', keys: { createdAt: -1 } }] },

@@ -34,24 +34,25 @@ export const outboxRepo = {
     return (data[0] as OutboxDoc | undefined) ?? null;
   },
 
-  /** Pending messages whose time has come, oldest first. */
-  async due(now: Date, limit: number): Promise<OutboxDoc[]> {
+  /** Pending messages whose time has come, oldest first, after the cursor (the last of the previous batch). */
+  async due(now: Date, after: OutboxDoc | null, limit: number): Promise<OutboxDoc[]> {
     const _ = database().command;
-    const { data } = await outbox()
-      .where({ status: 'pending', nextAttemptAt: _.lte(now) })
-      .orderBy('nextAttemptAt', 'asc')
-      .limit(limit)
-      .get();
+    const where = after
+      ? _.and([
+          { status: 'pending', nextAttemptAt: _.lte(now) },
+          _.or([{ nextAttemptAt: _.gt(after.nextAttemptAt) }, { nextAttemptAt: after.nextAttemptAt, _id: _.gt(after._id) }]),
+        ])
+      : { status: 'pending', nextAttemptAt: _.lte(now) };
+    const { data } = await outbox().where(where).orderBy('nextAttemptAt', 'asc').orderBy('_id', 'asc').limit(limit).get();
     return data as OutboxDoc[];
   },
 
-  /** Messages claimed by a dispatcher that never settled them (it crashed or timed out). */
-  async staleLeases(now: Date, limit: number): Promise<OutboxDoc[]> {
+  /** Messages claimed by a dispatcher that never settled them (it crashed or timed out), after the cursor. */
+  async staleLeases(now: Date, after: OutboxDoc | null, limit: number): Promise<OutboxDoc[]> {
     const _ = database().command;
-    const { data } = await outbox()
-      .where({ status: 'sending', leaseUntil: _.lt(now) })
-      .limit(limit)
-      .get();
+    const where: Record<string, unknown> = { status: 'sending', leaseUntil: _.lt(now) };
+    if (after) where._id = _.gt(after._id);
+    const { data } = await outbox().where(where).orderBy('_id', 'asc').limit(limit).get();
     return data as OutboxDoc[];
   },
 

@@ -1,4 +1,7 @@
 import type { Building, Estate, OrgUnit, PropertyCompany } from '../../../types/org';
+import type { Page, PageRequest } from '../../../types/paging';
+import type { UnitIdField } from '../auth/jurisdiction';
+import { listPage } from '../db/list';
 import { notFound } from '../errors';
 import { database } from '../platform/cloud';
 
@@ -75,12 +78,7 @@ export const orgRepo = {
 
   building: (id: string) => byId<Building>('buildings', id),
 
-  async buildingsUnder(unitField: 'gridId' | 'communityId' | 'streetId' | 'districtId', unitId: string, page: number, pageSize: number) {
-    const coll = db().collection('buildings');
-    const [{ total }, { data }] = await Promise.all([
-      coll.where({ [unitField]: unitId }).count(),
-      coll.where({ [unitField]: unitId }).orderBy('code', 'asc').skip((page - 1) * pageSize).limit(pageSize).get(),
-    ]);
-    return { total, items: data as Building[] };
+  buildingsUnder(unitField: UnitIdField, unitId: string, page: PageRequest): Promise<Page<Building>> {
+    return listPage<Building>('buildings', { where: { [unitField]: unitId }, orderBy: 'code', direction: 'asc' }, page);
   },
 };

@@ -5,34 +5,40 @@
  * is re-sent only through an idempotent sender (the local message log), else given up.
  */
 import { randomUUID } from 'node:crypto';
+import { drain, type Tally } from '../../core/jobs/drain';
 import { outboxRepo } from '../../core/outbox/repo';
 import { afterAttempt, LEASE_MS } from '../../core/outbox/retry';
 import { currentSender, type Sender } from '../../core/outbox/sender';
 import type { OutboxDoc } from '../../core/outbox/types';
 
-export interface DispatchResult {
-  sent: number;
-  retrying: number;
-  dead: number;
-  lost: number;
-  recovered: number;
-}
+/** `taken`: another dispatcher claimed it first. */
+type Outcome = 'sent' | 'retrying' | 'dead' | 'lost' | 'taken';
+export type DispatchResult = Tally<Outcome> & { recovered: number };
 
 const BATCH = 50;
 const BUDGET_MS = 40_000;
 
-async function recoverStale(now: Date, sender: Sender, result: DispatchResult): Promise<void> {
-  for (const doc of await outboxRepo.staleLeases(now, BATCH)) {
-    const settled = sender.idempotent
-      ? await outboxRepo.settle(doc._id, doc.leaseId ?? '', { status: 'pending', nextAttemptAt: now, lastError: '上次投递中断，重新投递' })
-      : await outboxRepo.settle(doc._id, doc.leaseId ?? '', { status: 'dead', lastError: '投递结果未知，为避免重复不再重试' });
-    if (settled) result.recovered += 1;
-  }
+async function recoverStale(now: Date, sender: Sender): Promise<number> {
+  const tally = await drain<OutboxDoc, 'recovered' | 'taken'>({
+    name: 'recover outbox leases',
+    next: (after, limit) => outboxRepo.staleLeases(now, after, limit),
+    each: async (doc) => {
+      const settled = sender.idempotent
+        ? await outboxRepo.settle(doc._id, doc.leaseId ?? '', { status: 'pending', nextAttemptAt: now, lastError: '上次投递中断，重新投递' })
+        : await outboxRepo.settle(doc._id, doc.leaseId ?? '', { status: 'dead', lastError: '投递结果未知，为避免重复不再重试' });
+      return settled ? 'recovered' : 'taken';
+    },
+    outcomes: ['recovered', 'taken'],
+    label: (doc) => doc._id,
+    batch: BATCH,
+    budgetMs: BUDGET_MS / 4,
+  });
+  return tally.recovered;
 }
 
-async function deliver(doc: OutboxDoc, now: Date, sender: Sender, result: DispatchResult): Promise<void> {
+async function deliver(doc: OutboxDoc, now: Date, sender: Sender): Promise<Outcome> {
   const leaseId = randomUUID();
-  if (!(await outboxRepo.claim(doc, leaseId, new Date(Date.now() + LEASE_MS)))) return;
+  if (!(await outboxRepo.claim(doc, leaseId, new Date(Date.now() + LEASE_MS)))) return 'taken';
   const attempts = doc.attempts + 1;
   let outcome;
   try {
@@ -47,28 +53,20 @@ async function deliver(doc: OutboxDoc, now: Date, sender: Sender, result: Dispat
       : next.status === 'pending'
         ? { status: 'pending', nextAttemptAt: next.nextAttemptAt, lastError: next.error }
         : { status: 'dead', lastError: next.error };
-  if (!(await outboxRepo.settle(doc._id, leaseId, patch))) {
-    result.lost += 1;
-    return;
-  }
-  if (next.status === 'sent') result.sent += 1;
-  else if (next.status === 'pending') result.retrying += 1;
-  else result.dead += 1;
+  if (!(await outboxRepo.settle(doc._id, leaseId, patch))) return 'lost';
+  return next.status === 'sent' ? 'sent' : next.status === 'pending' ? 'retrying' : 'dead';
 }
 
 export async function dispatchOutbox(now: Date, sender: Sender = currentSender()): Promise<DispatchResult> {
-  const result: DispatchResult = { sent: 0, retrying: 0, dead: 0, lost: 0, recovered: 0 };
-  await recoverStale(now, sender, result);
-  const started = Date.now();
-  const seen = new Set<string>();
-  while (Date.now() - started < BUDGET_MS) {
-    const batch = (await outboxRepo.due(now, BATCH)).filter((d) => !seen.has(d._id));
-    if (batch.length === 0) break;
-    for (const doc of batch) {
-      seen.add(doc._id);
-      await deliver(doc, now, sender, result);
-    }
-    if (batch.length < BATCH) break;
-  }
-  return result;
+  const recovered = await recoverStale(now, sender);
+  const tally = await drain<OutboxDoc, Outcome>({
+    name: 'dispatch outbox',
+    next: (after, limit) => outboxRepo.due(now, after, limit),
+    each: (doc) => deliver(doc, now, sender),
+    outcomes: ['sent', 'retrying', 'dead', 'lost', 'taken'],
+    label: (doc) => doc._id,
+    batch: BATCH,
+    budgetMs: BUDGET_MS,
+  });
+  return { ...tally, recovered };
 }

@@ -1,5 +1,5 @@
 import type { OrgUnit, OrgUnitView, orgContract } from '../../../types/org';
-import { coversUnitPath } from '../../core/auth/caller';
+import { coveredUnits, coversUnitPath } from '../../core/auth/jurisdiction';
 import { forbidden, notFound } from '../../core/errors';
 import { orgRepo } from '../../core/repos/org';
 import type { Handler } from '../../core/router';
@@ -13,7 +13,7 @@ export const listUnits: Handler<typeof orgContract.listUnits> = async ({ parentI
     if (!coversUnitPath(caller, parent.path)) throw forbidden('该单位不在您的辖区内');
     units = await orgRepo.children(parentId);
   } else {
-    units = await orgRepo.units(caller.jurisdiction?.unitIds ?? []);
+    units = await orgRepo.units([...coveredUnits(caller)]);
   }
   const counts = await orgRepo.childCounts(units.filter((u) => u.level !== 'grid').map((u) => u._id));
   return units.map(
