@@ -104,6 +104,9 @@ describe('filing (受理)', () => {
 });
 
 describe('我也遇到了 (similar + follow) and the resident views', () => {
+  // Only neighbours see and follow each other's appeals: 孙海燕 moves into the same building first.
+  beforeAll(() => t.ok('demo-resident-2', 'users', 'bindHousehold', { buildingCode: BUILDING, room: '3单元101' }));
+
   it('offers the open appeal of the same category at the building, and following it instead of a duplicate', async () => {
     const a = await file('demo-resident', { category: 'heating_water', description: '2单元暖气不热，室温只有14度', anonymous: true });
     const found = await t.ok('demo-resident-2', 'appeals', 'similar', { buildingCode: BUILDING, category: 'heating_water' });

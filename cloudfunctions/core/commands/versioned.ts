@@ -72,8 +72,9 @@ export function versionedCollection<D extends Versioned<E>, E extends EffectBase
 
     /** Writes the change only if the document is still at `version`; false when someone got there first. */
     async commit(id: string, version: number, change: Change<D, E>, now: Date): Promise<boolean> {
-      const data: Record<string, unknown> = { ...replacing(change.set as Record<string, unknown>), version: version + 1 };
-      for (const key of ['_id', 'version', 'effects', 'effectsPending', 'effectsAt']) delete data[key];
+      const data: Record<string, unknown> = replacing(change.set as Record<string, unknown>);
+      for (const key of ['_id', 'effects', 'effectsPending', 'effectsAt']) delete data[key];
+      data.version = version + 1;
       for (const [field, entries] of Object.entries(change.push ?? {}) as Array<[string, unknown[]]>) {
         if (entries.length > 0) data[field] = _().push(entries);
       }
