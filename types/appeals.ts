@@ -3,7 +3,7 @@
  * constants and view types live in `appeals.constants.ts` (zod-free) and are re-exported here.
  */
 import { z } from 'zod';
-import { action, STAFF_ROLES, type Role } from './contract';
+import { action, STAFF_ROLES, type Role, type Screening } from './contract';
 import { BuildingCode } from './org';
 import {
   APPEAL_CATEGORY_KEYS,
@@ -93,6 +93,17 @@ export const DashboardInput = z
   })
   .refine((v) => !v.from || !v.to || v.from <= v.to, { message: '开始日期不能晚于结束日期', path: ['from'] });
 
+// ─── Stored screening ─────────────────────────────────────────────────────────────────────────
+
+/**
+ * Content screening of a filed appeal, stored on the `appeals` document as `screening`: `review`
+ * (content security wants a person to look first) keeps the appeal out of neighbours' views until
+ * staff pass it; `pass`, or no field (appeals filed before screening), is public as usual.
+ */
+export interface AppealScreeningField {
+  screening: Screening;
+}
+
 // ─── The contract ─────────────────────────────────────────────────────────────────────────────
 
 const HANDLING_ROLES: readonly Role[] = STAFF_ROLES;
@@ -104,12 +115,19 @@ export const appealsContract = {
   similar: action<SimilarAppeal[]>()({
     input: z.object({ buildingCode: BuildingCode, category: AppealCategorySchema }),
     roles: 'anyone',
+    limit: 'appealSimilar',
   }),
   follow: action<{ id: string; followerCount: number; following: true }>()({
     input: z.object({ id: AppealId }),
     roles: 'anyone',
+    limit: 'appealFollow',
   }),
-  create: action<AppealDetail>()({ input: CreateAppealInput, roles: 'anyone' }),
+  create: action<AppealDetail>()({
+    input: CreateAppealInput,
+    roles: 'anyone',
+    limit: 'appealCreate',
+    screen: { text: ['description'], images: ['photos'], scene: 'forum' },
+  }),
   mine: action<Page<AppealSummary>>()({
     input: z.object({ scope: z.enum(['own', 'followed']).default('own'), ...PageInput }),
     roles: 'anyone',
@@ -123,6 +141,8 @@ export const appealsContract = {
       comment: text(APPEAL_LIMITS.commentMax, '评价内容').optional(),
     }),
     roles: 'anyone',
+    limit: 'appealRate',
+    screen: { text: ['comment'] },
   }),
 
   // Staff side
@@ -142,6 +162,8 @@ export const appealsContract = {
   reply: action<AppealDetail>()({
     input: z.object({ id: AppealId, version: ExpectedVersion, text: text(APPEAL_LIMITS.textMax, '回复内容'), photos: PhotoList }),
     roles: HANDLING_ROLES,
+    limit: 'appealReply',
+    screen: { text: ['text'] },
   }),
   transfer: action<AppealDetail>()({
     input: z.object({ id: AppealId, version: ExpectedVersion, to: TransferTo, reason: text(APPEAL_LIMITS.reasonMax, '转办理由', 2) }),
@@ -155,6 +177,7 @@ export const appealsContract = {
   press: action<AppealDetail>()({
     input: z.object({ id: AppealId, version: ExpectedVersion, note: text(APPEAL_LIMITS.reasonMax, '督办意见', 2) }),
     roles: PRESSING_ROLES,
+    limit: 'appealPress',
   }),
   /** 上报: hand the appeal one level up (下呼上应). */
   escalate: action<AppealDetail>()({

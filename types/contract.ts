@@ -30,15 +30,56 @@ export const STAFF_ROLES: readonly Role[] = [
   'property_staff',
 ];
 
+/**
+ * Named rate limits an action may declare (`limit:`). The numbers live in one server config
+ * (`cloudfunctions/core/limits/config.ts`); the router enforces them per caller before the handler.
+ */
+export const LIMIT_NAMES = ['appealCreate', 'appealFollow', 'appealPress', 'appealSimilar', 'appealRate', 'appealReply'] as const;
+export type LimitName = (typeof LIMIT_NAMES)[number];
+
+/** WeChat content security scenes (msgSecCheck v2 `scene`: 1 资料, 2 评论, 3 论坛, 4 社交日志). */
+export type ContentScene = 'profile' | 'comment' | 'forum' | 'social';
+
+/** The keys of a parsed input whose value is text (a string or a list of strings). */
+export type TextFieldOf<T> = {
+  [K in keyof T]-?: NonNullable<T[K]> extends string | readonly string[] ? K : never;
+}[keyof T] &
+  string;
+/** The keys of a parsed input whose value is a list of strings (fileIDs). */
+export type ListFieldOf<T> = { [K in keyof T]-?: NonNullable<T[K]> extends readonly string[] ? K : never }[keyof T] & string;
+
+/**
+ * Which input fields the router screens after validation: `text` through content security,
+ * `images` (cloud fileIDs) for ownership (`uploads/<openid>/…` in this environment) and content.
+ */
+export interface ScreenDef<Text extends string = string, Images extends string = string> {
+  text?: readonly Text[];
+  images?: readonly Images[];
+  /** Default `comment`. */
+  scene?: ContentScene;
+}
+
+/** What screening concluded about input that may be stored: `review` waits for staff before others see it. */
+export type Screening = 'pass' | 'review';
+
 export interface ActionDef<I extends z.ZodType = z.ZodType, O = unknown> {
   input: I;
   roles: readonly Role[] | 'anyone';
+  /** A rate limit per caller; over it the call fails with `RATE_LIMITED`. */
+  limit?: LimitName;
+  /** Fields to screen; risky content fails with `INVALID_INPUT` on the field path. */
+  screen?: ScreenDef;
   /** Phantom: carries the output type only. */
   readonly __output?: O;
 }
 
 export function action<O>() {
-  return <I extends z.ZodType>(def: { input: I; roles: readonly Role[] | 'anyone' }): ActionDef<I, O> => def;
+  return <I extends z.ZodType>(def: {
+    input: I;
+    roles: readonly Role[] | 'anyone';
+    limit?: LimitName;
+    screen?: ScreenDef<TextFieldOf<z.output<NoInfer<I>>>, ListFieldOf<z.output<NoInfer<I>>>>;
+  }): ActionDef<I, O> => def;
 }
 
 export type FunctionContract = Record<string, ActionDef>;
