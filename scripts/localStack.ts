@@ -1,10 +1,33 @@
 import tcb from '@cloudbase/node-sdk';
 import path from 'node:path';
-import { startLocalCloud, type LocalCloud } from '../emulator/server';
+import { COLLECTIONS } from '../cloudfunctions/modules';
+import { readRulesFiles } from '../emulator/security/rules';
+import { startLocalCloud, type LocalCloud, type LocalCloudOptions } from '../emulator/server';
 import { buildFunctions } from './build-functions';
 import { seed } from './seed';
 
 export const ROOT = path.resolve(__dirname, '..');
+
+/** The security rules shipped in `security/`, applied to CloudBase in the console. */
+export const RULES_FILES = {
+  database: path.join(ROOT, 'security', 'database.rules.json'),
+  storage: path.join(ROOT, 'security', 'storage.rules.json'),
+};
+
+/**
+ * What the local CloudBase needs to know about this app: its collections, where the demo personas
+ * and the message log live, the security rules, and where the app may upload (`uploads/<openid>/`).
+ */
+export function appCloudOptions(): Pick<LocalCloudOptions, 'collections' | 'personas' | 'messageLog' | 'rules' | 'clientUploadPrefix' | 'functionsDir'> {
+  return {
+    functionsDir: path.join(ROOT, 'cloudfunctions'),
+    collections: [...COLLECTIONS],
+    personas: { collection: 'users', field: 'demo' },
+    messageLog: 'messageLog',
+    rules: readRulesFiles(RULES_FILES),
+    clientUploadPrefix: 'uploads/{openid}/',
+  };
+}
 
 export interface StackOptions {
   port?: number;
@@ -26,9 +49,9 @@ export function adminApp(url: string) {
 export async function startStack(options: StackOptions): Promise<{ cloud: LocalCloud; seeded: boolean }> {
   await buildFunctions({ quiet: true });
   const cloud = await startLocalCloud({
+    ...appCloudOptions(),
     port: options.port ?? 0,
     dataDir: options.dataDir,
-    functionsDir: path.join(ROOT, 'cloudfunctions'),
     staticDir: options.staticDir,
     timers: options.timers ?? true,
   });

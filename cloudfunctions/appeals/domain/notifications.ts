@@ -5,10 +5,11 @@
 import { APPEAL_CATEGORIES, APPEAL_LIMITS } from '../../../types/appeals.constants';
 import { ORG_LEVEL_LABELS } from '../../../types/org.constants';
 import { messagePage, routes } from '../../../types/routes';
-import { renderTemplate, type TemplateKey, type TemplateValues } from '../../core/outbox/templates';
+import { renderTemplate, type TemplateValues } from '../../core/outbox/templates';
 import type { OutboxMessage } from '../../core/outbox/types';
 import type { AppealDoc, Person } from './model';
 import type { Transition } from './stateMachine';
+import { APPEAL_TEMPLATES, type AppealTemplate } from '../templates';
 
 export const residentPage = (id: string) => messagePage(routes.appeal(id));
 export const staffPage = (id: string) => messagePage(routes.staffAppeal(id));
@@ -18,10 +19,10 @@ export interface Recipients {
   holderStaff: Person[];
 }
 
-type Notice = { to: string; template: TemplateKey; page: string; data: Record<string, string> };
+type Notice = { to: string; template: AppealTemplate; page: string; data: Record<string, string> };
 
-function notice<K extends TemplateKey>(to: string, template: K, page: string, values: TemplateValues<K>): Notice {
-  return { to, template, page, data: renderTemplate(template, values) };
+function notice<K extends AppealTemplate>(to: string, template: K, page: string, values: TemplateValues<(typeof APPEAL_TEMPLATES)[K]>): Notice {
+  return { to, template, page, data: renderTemplate(APPEAL_TEMPLATES[template], values) };
 }
 
 export type Change = Transition | { kind: 'file' };
@@ -157,7 +158,7 @@ export function noticesFor(change: Change, before: AppealDoc | null, after: Appe
     const key = `${n.to}|${n.template}`;
     if (n.to === actor || seen.has(key)) continue;
     seen.add(key);
-    messages.push({ toOpenid: n.to, template: n.template, page: n.page, data: n.data });
+    messages.push({ toOpenid: n.to, template: n.template, title: APPEAL_TEMPLATES[n.template].title, page: n.page, data: n.data });
   }
   return messages;
 }

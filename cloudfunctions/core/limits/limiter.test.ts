@@ -1,6 +1,6 @@
 /** The limiter against the local database through the real SDK (several clients, as several instances). */
 import { openTestDatabase, type SdkDatabase, type TestDatabase } from '../../../emulator/db/testServer';
-import { COLLECTIONS } from '../db/collections';
+import { COLLECTIONS } from '../../modules';
 import { DAY, HOUR, LIMITS, limitWindows } from './config';
 import { bucketId, consumeLimit, limitMessage, purgeExpiredLimits, RATE_LIMITS_COLLECTION, windowStart, type RateLimitDoc } from './limiter';
 

@@ -5,7 +5,7 @@
 import { isDuplicate } from '../db/errors';
 import { cloud, database } from '../platform/cloud';
 import { PERMANENT_WX_ERRCODES, type SendResult } from './retry';
-import { TEMPLATES, templateId } from './templates';
+import { templateId } from './templates';
 import type { MessageLogDoc, OutboxDoc } from './types';
 
 export interface Sender {
@@ -28,7 +28,7 @@ export const localSender: Sender = {
       _id: message._id,
       toOpenid: message.toOpenid,
       template: message.template,
-      title: TEMPLATES[message.template].title,
+      title: message.title,
       page: message.page,
       data: wxData(message.data),
       createdAt: new Date(),

@@ -1,119 +1,43 @@
 /**
- * The subscribe-message templates the app uses. Each field names its WeChat key (whose prefix is its
- * kind) and a label; callers pass values by the semantic names below. Template ids come from the
- * environment (`JIAYUAN_TMPL_<KEY>`), because each mini-program picks its own from the public library.
+ * Subscribe-message templates: each module declares its own (`<module>/templates.ts`, registered in
+ * cloudfunctions/modules.ts). Each field names its WeChat key (whose prefix is its kind) and a label;
+ * callers pass values by the semantic names. Template ids come from the environment
+ * (`JIAYUAN_TMPL_<KEY>`), because each mini-program picks its own from the public library.
  */
 import { fieldKindOf, formatField, type FieldInput } from './fields';
 
-interface FieldSpec {
+export interface FieldSpec {
   key: string;
   label: string;
 }
 
-interface TemplateSpec {
+export interface TemplateSpec {
   title: string;
   audience: 'resident' | 'staff';
   fields: Record<string, FieldSpec>;
 }
 
-export const TEMPLATES = {
-  appealAccepted: {
-    title: '诉求受理通知',
-    audience: 'resident',
-    fields: {
-      no: { key: 'character_string1', label: '受理编号' },
-      category: { key: 'thing2', label: '诉求类型' },
-      acceptedAt: { key: 'time3', label: '受理时间' },
-      holder: { key: 'thing4', label: '承办单位' },
-      phone: { key: 'phone_number5', label: '联系电话' },
-    },
-  },
-  appealProgress: {
-    title: '诉求办理进度通知',
-    audience: 'resident',
-    fields: {
-      no: { key: 'character_string1', label: '受理编号' },
-      content: { key: 'thing2', label: '诉求内容' },
-      status: { key: 'phrase3', label: '办理状态' },
-      progress: { key: 'thing4', label: '办理进展' },
-      updatedAt: { key: 'time5', label: '更新时间' },
-    },
-  },
-  appealResolved: {
-    title: '诉求办结待评价通知',
-    audience: 'resident',
-    fields: {
-      no: { key: 'character_string1', label: '受理编号' },
-      content: { key: 'thing2', label: '诉求内容' },
-      result: { key: 'thing3', label: '办理结果' },
-      resolvedAt: { key: 'time4', label: '办结时间' },
-      tip: { key: 'thing5', label: '温馨提示' },
-    },
-  },
-  staffNewTask: {
-    title: '新工单提醒',
-    audience: 'staff',
-    fields: {
-      no: { key: 'character_string1', label: '工单编号' },
-      category: { key: 'thing2', label: '诉求类型' },
-      address: { key: 'thing3', label: '诉求地址' },
-      dueAt: { key: 'time4', label: '响应时限' },
-      source: { key: 'phrase5', label: '工单来源' },
-    },
-  },
-  staffDueSoon: {
-    title: '工单即将超期提醒',
-    audience: 'staff',
-    fields: {
-      no: { key: 'character_string1', label: '工单编号' },
-      content: { key: 'thing2', label: '诉求内容' },
-      dueAt: { key: 'time3', label: '截止时间' },
-      stage: { key: 'phrase4', label: '超期环节' },
-      accountable: { key: 'name5', label: '责任人' },
-    },
-  },
-  staffEscalated: {
-    title: '工单超期升级提醒',
-    audience: 'staff',
-    fields: {
-      no: { key: 'character_string1', label: '工单编号' },
-      content: { key: 'thing2', label: '诉求内容' },
-      toUnit: { key: 'thing3', label: '升级至' },
-      overdueAt: { key: 'time4', label: '超期时间' },
-      accountable: { key: 'name5', label: '首问责任人' },
-    },
-  },
-  staffPressed: {
-    title: '工单督办提醒',
-    audience: 'staff',
-    fields: {
-      no: { key: 'character_string1', label: '工单编号' },
-      content: { key: 'thing2', label: '诉求内容' },
-      note: { key: 'thing3', label: '督办意见' },
-      by: { key: 'thing4', label: '督办单位' },
-      pressedAt: { key: 'time5', label: '督办时间' },
-    },
-  },
-} as const satisfies Record<string, TemplateSpec>;
+export type Templates = Record<string, TemplateSpec>;
 
-export type TemplateKey = keyof typeof TEMPLATES;
-export const TEMPLATE_KEYS = Object.keys(TEMPLATES) as TemplateKey[];
-export type TemplateValues<K extends TemplateKey> = { [F in keyof (typeof TEMPLATES)[K]['fields']]: FieldInput };
+/** The values a template takes, by the semantic names of its fields. */
+export type TemplateValues<T extends TemplateSpec> = { [F in keyof T['fields']]: FieldInput };
+
+/** A module's templates, checked for shape and kept literal for typed rendering. */
+export const defineTemplates = <T extends Templates>(templates: T): T => templates;
 
 /** WeChat's `data` for a template: each value formatted and cut to its kind's limit. */
-export function renderTemplate<K extends TemplateKey>(template: K, values: TemplateValues<K>): Record<string, string> {
-  const fields = TEMPLATES[template].fields as Record<string, FieldSpec>;
+export function renderTemplate<T extends TemplateSpec>(template: T, values: TemplateValues<T>): Record<string, string> {
   const data: Record<string, string> = {};
-  for (const [name, spec] of Object.entries(fields)) {
+  for (const [name, spec] of Object.entries(template.fields)) {
     data[spec.key] = formatField(fieldKindOf(spec.key), (values as Record<string, FieldInput>)[name]);
   }
   return data;
 }
 
-export function templateEnvName(template: TemplateKey): string {
+export function templateEnvName(template: string): string {
   return `JIAYUAN_TMPL_${template.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase()}`;
 }
 
-export function templateId(template: TemplateKey, env: NodeJS.ProcessEnv = process.env): string | null {
+export function templateId(template: string, env: NodeJS.ProcessEnv = process.env): string | null {
   return env[templateEnvName(template)] || null;
 }

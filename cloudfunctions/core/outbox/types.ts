@@ -1,9 +1,10 @@
-import type { TemplateKey } from './templates';
-
 /** One subscribe message to deliver; `data` is already rendered (keys → cut values). */
 export interface OutboxMessage {
   toOpenid: string;
-  template: TemplateKey;
+  /** The template's key in its module's templates; its id comes from `JIAYUAN_TMPL_<KEY>`. */
+  template: string;
+  /** The template's title, for the local message log. */
+  title: string;
   /** The mini-program page the card opens, with its query. */
   page: string;
   data: Record<string, string>;
@@ -30,7 +31,7 @@ export interface OutboxDoc extends OutboxMessage {
 export interface MessageLogDoc {
   _id: string;
   toOpenid: string;
-  template: TemplateKey;
+  template: string;
   title: string;
   page: string;
   data: Record<string, { value: string }>;

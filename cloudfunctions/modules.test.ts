@@ -1,0 +1,30 @@
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fieldKindOf } from './core/outbox/fields';
+import { COLLECTIONS, MODULES, TEMPLATES } from './modules';
+
+describe('the server registry', () => {
+  test('every function folder is a registered module under its own name, and every module has its folder', () => {
+    const folders = readdirSync(__dirname, { withFileTypes: true })
+      .filter((e) => e.isDirectory() && existsSync(path.join(__dirname, e.name, 'index.ts')))
+      .map((e) => e.name)
+      .sort();
+    expect(Object.keys(MODULES).sort()).toEqual(folders);
+    for (const [key, module] of Object.entries(MODULES)) expect(module.name).toBe(key);
+  });
+
+  test('collections and indexes are declared once', () => {
+    const names = COLLECTIONS.map((c) => c.name);
+    expect(new Set(names).size).toBe(names.length);
+    for (const c of COLLECTIONS) expect(new Set(c.indexes.map((i) => i.name)).size).toBe(c.indexes.length);
+  });
+
+  test('template keys are unique across modules and every field key names a known kind', () => {
+    const keys = Object.values(MODULES).flatMap((m) => Object.keys(m.templates));
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(Object.keys(TEMPLATES).sort()).toEqual([...keys].sort());
+    for (const template of Object.values(TEMPLATES)) {
+      for (const field of Object.values(template.fields)) expect(() => fieldKindOf(field.key)).not.toThrow();
+    }
+  });
+});

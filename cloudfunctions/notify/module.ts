@@ -1,0 +1,4 @@
+/** The notification dispatcher: no client actions; it delivers the kernel's outbox on a timer. */
+import { defineModule } from '../core/module';
+
+export const notifyModule = defineModule({ name: 'notify', contract: {}, collections: [], templates: {} });
