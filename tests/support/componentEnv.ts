@@ -26,3 +26,29 @@ async function cloudFetch(input: string, init: { method?: string; headers?: Reco
 }
 
 (globalThis as { fetch: unknown }).fetch = cloudFetch;
+
+/** Everything jest's fake timers could fake except `Date`: the cloud calls and waits keep real time. */
+const REAL_TIMERS = [
+  'hrtime',
+  'nextTick',
+  'performance',
+  'queueMicrotask',
+  'requestAnimationFrame',
+  'cancelAnimationFrame',
+  'requestIdleCallback',
+  'cancelIdleCallback',
+  'setImmediate',
+  'clearImmediate',
+  'setInterval',
+  'clearInterval',
+  'setTimeout',
+  'clearTimeout',
+] as const;
+
+/**
+ * Stops the page's clock at `at` (`new Date()` and `Date.now()` answer it) until `jest.useRealTimers()`.
+ * Only the app's clock: the local cloud runs in another process, on real time.
+ */
+export function pinClock(at: string): void {
+  jest.useFakeTimers({ now: new Date(at), doNotFake: [...REAL_TIMERS] });
+}

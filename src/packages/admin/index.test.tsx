@@ -17,6 +17,8 @@ it('offers community staff the inbox, the dashboard and the routing rules', asyn
   expect(navigation).toContainEqual({ method: 'navigateTo', url: '/packages/admin/inbox/index' });
   expect(screen.getByTestId('entry-dashboard')).toBeTruthy();
   expect(screen.getByTestId('entry-rules')).toBeTruthy();
+  fireEvent.click(screen.getByTestId('entry-calendar'));
+  expect(navigation).toContainEqual({ method: 'navigateTo', url: '/packages/admin/calendar/index' });
 });
 
 it('offers a grid worker no routing rules, and property staff no dashboard', async () => {

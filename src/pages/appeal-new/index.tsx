@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import Taro from '@tarojs/taro';
-import { View, Text, Textarea, Input } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
 import { Button, Switch } from '@nutui/nutui-react-taro';
 import type { SimilarAppeal } from '@contract/appeals';
 import { APPEAL_LIMITS } from '@contract/appeals.constants';
@@ -12,6 +12,7 @@ import { AsyncView } from '@/components/AsyncView';
 import { Chips } from '@/components/Chips';
 import { PhotoPicker } from '@/components/PhotoPicker';
 import { PlaceCard } from '@/components/PlaceCard';
+import { FieldError, TextField } from '@/components/TextField';
 import { useRequest } from '@/hooks/useRequest';
 import { currentPlace } from '@/state/place';
 import { clearDraft, loadDraft, saveDraft, type AppealDraft } from './draft';
@@ -126,11 +127,7 @@ export default function AppealNew() {
     }
   };
 
-  const fieldError = (path: string) => {
-    const message = error?.fieldMessage(path);
-    return message ? <Text className="field-error">{message}</Text> : null;
-  };
-  const descriptionLength = Array.from(draft.description).length;
+  const fieldError = (path: string) => <FieldError testId={path} message={error?.fieldMessage(path)} />;
 
   return (
     <View className="page appeal-new">
@@ -159,19 +156,18 @@ export default function AppealNew() {
       {similar.data && <SimilarList items={similar.data} onFollowed={(id) => void openDetail(id)} />}
 
       <View className="card">
-        <Text className="card__title">问题描述</Text>
-        <Textarea
-          className="textarea textarea--tall"
+        <TextField
+          label="问题描述"
+          labelAs="title"
+          kind="tall"
+          testId="description"
+          path="description"
+          error={error}
           value={draft.description}
-          maxlength={APPEAL_LIMITS.descriptionMax}
+          maxLength={APPEAL_LIMITS.descriptionMax}
           placeholder="请描述问题的具体位置和情况，例如：2单元楼道灯坏了一周，晚上看不清台阶。"
-          onInput={(e) => update({ description: e.detail.value })}
-          data-testid="description"
+          onChange={(description) => update({ description })}
         />
-        <Text className="muted appeal-new__count">
-          {descriptionLength}/{APPEAL_LIMITS.descriptionMax}
-        </Text>
-        {fieldError('description')}
       </View>
 
       <View className="card">
@@ -189,17 +185,18 @@ export default function AppealNew() {
       </View>
 
       <View className="card">
-        <Text className="card__title">联系方式（选填）</Text>
-        <Input
-          className="appeal-new__input"
-          type="number"
-          maxlength={13}
+        <TextField
+          label="联系方式（选填）"
+          labelAs="title"
+          kind="number"
+          testId="phone"
+          path="phone"
+          error={error}
           value={draft.phone}
+          maxLength={13}
           placeholder="手机号，仅办理人员可见"
-          onInput={(e) => update({ phone: e.detail.value })}
-          data-testid="phone"
+          onChange={(phone) => update({ phone })}
         />
-        {fieldError('phone')}
         <View className="row appeal-new__switch">
           <Text>公开时隐去我的信息</Text>
           <Switch checked={draft.anonymous} onChange={(value: boolean) => update({ anonymous: value })} />

@@ -1,14 +1,15 @@
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { View, Text, Textarea } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { AppealDetail, Rating } from '@contract/appeals';
 import { APPEAL_LIMITS, RATING_LABELS, RATINGS } from '@contract/appeals.constants';
 import { routes } from '@contract/routes';
 import { api } from '@/api';
-import { toApiError } from '@/api/errors';
+import { ApiError, toApiError } from '@/api/errors';
 import { AsyncView } from '@/components/AsyncView';
 import { Chips } from '@/components/Chips';
+import { FieldError, TextField } from '@/components/TextField';
 import { AppealOverview, ResolutionCard } from '@/components/appeal/AppealOverview';
 import { Timeline } from '@/components/appeal/Timeline';
 import { useRequest } from '@/hooks/useRequest';
@@ -18,35 +19,42 @@ function RateForm({ appeal, onRated }: { appeal: AppealDetail; onRated: (next: A
   const [rating, setRating] = useState<Rating | null>(null);
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<ApiError>();
   const submit = async () => {
-    if (!rating) return setError('请选择满意度');
+    if (!rating) return setError(new ApiError('INVALID_INPUT', '请选择满意度', [{ path: 'rating', message: '请选择满意度' }]));
     setBusy(true);
     setError(undefined);
     try {
       onRated(await api.appeals.rate({ id: appeal.id, rating, comment: comment.trim() || undefined }));
     } catch (err) {
-      setError(toApiError(err).message);
+      setError(toApiError(err));
     } finally {
       setBusy(false);
     }
   };
+  const onField = error?.issues.some((issue) => ['rating', 'comment'].includes(issue.path));
   return (
     <View className="card" data-testid="rate-form">
       <Text className="card__title">评价办理结果</Text>
       <Chips testId="rating" options={RATINGS.map((value) => ({ value, label: RATING_LABELS[value] }))} value={rating} onChange={setRating} />
+      <FieldError testId="rating" message={error?.fieldMessage('rating')} />
       {rating === 'dissatisfied' && <Text className="muted">选择不满意，诉求会退回重新办理；再次不满意将上报上一级。</Text>}
-      <Textarea
-        className="textarea appeal-detail__comment"
+      <TextField
+        label="说说您的感受（选填）"
+        testId="comment"
+        path="comment"
+        error={error}
         value={comment}
-        maxlength={APPEAL_LIMITS.commentMax}
-        placeholder="说说您的感受（选填）"
-        onInput={(e) => setComment(e.detail.value)}
+        maxLength={APPEAL_LIMITS.commentMax}
+        counter={false}
+        onChange={setComment}
       />
-      {error && <Text className="field-error">{error}</Text>}
-      <Button block type="primary" loading={busy} onClick={submit} data-testid="submit-rating">
-        提交评价
-      </Button>
+      {error && !onField && <FieldError message={error.message} />}
+      <View className="appeal-detail__submit">
+        <Button block type="primary" loading={busy} onClick={submit} data-testid="submit-rating">
+          提交评价
+        </Button>
+      </View>
     </View>
   );
 }

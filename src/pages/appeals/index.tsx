@@ -4,7 +4,7 @@ import { View, Text } from '@tarojs/components';
 import { Button, Empty, Tag } from '@nutui/nutui-react-taro';
 import { routes } from '@contract/routes';
 import { api } from '@/api';
-import { ErrorView, LoadingView } from '@/components/AsyncView';
+import { PagedListView } from '@/components/PagedList';
 import { usePagedList } from '@/hooks/usePagedList';
 import { formatTime } from '@/utils/time';
 import '@/components/appeal/appeal.scss';
@@ -31,29 +31,23 @@ export default function MyAppeals() {
           </Text>
         ))}
       </View>
-      {list.items.map((item) => (
-        <View key={item.id} className="card appeal-list-item" data-testid="my-appeal" onClick={() => Taro.navigateTo({ url: routes.appeal(item.id) })}>
-          <View className="appeal-list-item__top">
-            <Text className="card__title">{item.categoryLabel}</Text>
-            <Tag type={item.status === 'resolved' ? 'warning' : 'primary'}>{item.statusLabel}</Tag>
+      <PagedListView
+        list={list}
+        endText={null}
+        empty={<Empty title="还没有诉求" description={scope === 'own' ? '扫描楼栋码即可反映身边的问题' : '在“反映诉求”时点“我也遇到了”即可附议'} />}
+        renderItem={(item) => (
+          <View className="card appeal-list-item" data-testid="my-appeal" onClick={() => Taro.navigateTo({ url: routes.appeal(item.id) })}>
+            <View className="appeal-list-item__top">
+              <Text className="card__title">{item.categoryLabel}</Text>
+              <Tag type={item.status === 'resolved' ? 'warning' : 'primary'}>{item.statusLabel}</Tag>
+            </View>
+            <Text>{item.excerpt}</Text>
+            <Text className="muted">
+              {item.buildingName} · {item.holderName} · {formatTime(item.filedAt)}
+            </Text>
           </View>
-          <Text>{item.excerpt}</Text>
-          <Text className="muted">
-            {item.buildingName} · {item.holderName} · {formatTime(item.filedAt)}
-          </Text>
-        </View>
-      ))}
-      {(list.loading || list.loadingMore) && <LoadingView />}
-      {list.error && <ErrorView message={list.error.message} onRetry={() => list.reload()} />}
-      {list.moreError && <ErrorView message={list.moreError.message} onRetry={list.loadMore} />}
-      {!list.loading && !list.error && list.items.length === 0 && (
-        <Empty title="还没有诉求" description={scope === 'own' ? '扫描楼栋码即可反映身边的问题' : '在“反映诉求”时点“我也遇到了”即可附议'} />
-      )}
-      {list.hasMore && !list.loadingMore && (
-        <Button block onClick={list.loadMore}>
-          加载更多（共 {list.total} 条）
-        </Button>
-      )}
+        )}
+      />
       <View className="actions">
         <Button block type="primary" onClick={() => Taro.navigateTo({ url: routes.appealNew() })}>
           反映新诉求

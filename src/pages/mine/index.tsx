@@ -32,15 +32,11 @@ export default function Mine() {
               {profile.propertyCompany && <Text className="muted">物业公司：{profile.propertyCompany.name}</Text>}
             </View>
             <View className="card" data-testid="mine-entries">
+              {/* NutUI's Cell drops data-* attributes: the test id sits on a wrapper. */}
               {mineEntries(profile).map((entry) => (
-                <Cell
-                  key={entry.key}
-                  title={entry.title}
-                  description={entry.description}
-                  clickable
-                  onClick={() => Taro.navigateTo({ url: entry.url })}
-                  data-testid={`mine-${entry.key}`}
-                />
+                <View key={entry.key} data-testid={`mine-${entry.key}`}>
+                  <Cell title={entry.title} description={entry.description} clickable onClick={() => Taro.navigateTo({ url: entry.url })} />
+                </View>
               ))}
             </View>
             <Button block onClick={() => Taro.reLaunch({ url: routes.home() })}>

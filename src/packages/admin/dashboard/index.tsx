@@ -5,7 +5,8 @@ import { Button, Tag } from '@nutui/nutui-react-taro';
 import type { BulletinItem, Dashboard, Rates, StatCounts } from '@contract/appeals';
 import { routes } from '@contract/routes';
 import { api } from '@/api';
-import { AsyncView, ErrorView, LoadingView } from '@/components/AsyncView';
+import { AsyncView } from '@/components/AsyncView';
+import { PagedListView } from '@/components/PagedList';
 import { useRequest } from '@/hooks/useRequest';
 import { formatPercent } from '@/utils/format';
 import { formatTime } from '@/utils/time';
@@ -52,22 +53,15 @@ function BulletinRow({ item }: { item: BulletinItem }) {
 /** Every bulletin of the unit, not only this period's; loaded when asked for. */
 function AllBulletins({ unitId }: { unitId: string }) {
   const list = usePagedList<BulletinItem>((page) => api.appeals.bulletin({ unitId, page, pageSize: 20 }), [unitId]);
-  if (list.error) return <ErrorView message={list.error.message} onRetry={() => list.reload()} />;
-  if (list.loading) return <LoadingView />;
   return (
-    <View data-testid="all-bulletins">
-      <Text className="muted">共 {list.total} 条通报</Text>
-      {list.items.length === 0 && <Text className="admin-empty">暂无通报</Text>}
-      {list.items.map((item) => (
-        <BulletinRow key={item.id} item={item} />
-      ))}
-      {list.moreError && <Text className="field-error">加载失败：{list.moreError.message}</Text>}
-      {list.hasMore && (
-        <Button block size="small" loading={list.loadingMore} onClick={list.loadMore}>
-          加载更多
-        </Button>
-      )}
-    </View>
+    <PagedListView
+      list={list}
+      testId="all-bulletins"
+      endText={null}
+      header={<Text className="muted">共 {list.total} 条通报</Text>}
+      empty={<Text className="admin-empty">暂无通报</Text>}
+      renderItem={(item) => <BulletinRow item={item} />}
+    />
   );
 }
 

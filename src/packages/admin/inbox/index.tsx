@@ -5,8 +5,8 @@ import { Button, Tag } from '@nutui/nutui-react-taro';
 import type { AppealCategory, AppealStatus, InboxItem } from '@contract/appeals';
 import { routes } from '@contract/routes';
 import { api } from '@/api';
-import { ErrorView, LoadingView } from '@/components/AsyncView';
 import { DueTag } from '@/components/appeal/AppealOverview';
+import { PagedListView } from '@/components/PagedList';
 import { useRequest } from '@/hooks/useRequest';
 import { formatTime } from '@/utils/time';
 import { Chips, ToggleChip } from '@/components/Chips';
@@ -182,41 +182,26 @@ export default function AdminInbox() {
         )}
       </View>
 
-      {list.error ? (
-        <ErrorView message={list.error.message} onRetry={() => list.reload()} />
-      ) : list.loading ? (
-        <LoadingView />
-      ) : (
-        <View>
+      <PagedListView
+        list={list}
+        testId="inbox-list"
+        header={
           <Text className="muted inbox__total" data-testid="inbox-total">
             共 {list.total} 件{filtered ? '（已筛选）' : ''}
           </Text>
-          {list.items.length === 0 ? (
-            <View className="card" data-testid="inbox-empty">
-              <Text className="admin-empty">{filtered ? '没有符合筛选条件的诉求' : EMPTY_TEXT[scope]}</Text>
-              {filtered && (
-                <Button size="small" block onClick={clearFilters}>
-                  清除筛选
-                </Button>
-              )}
-            </View>
-          ) : (
-            <View data-testid="inbox-list">
-              {list.items.map((item) => (
-                <InboxCard key={item.id} item={item} />
-              ))}
-            </View>
-          )}
-          {list.moreError && <Text className="field-error inbox__more-error">加载失败：{list.moreError.message}</Text>}
-          {list.hasMore ? (
-            <Button block loading={list.loadingMore} disabled={list.loadingMore} onClick={list.loadMore} data-testid="load-more">
-              {list.loadingMore ? '加载中…' : list.moreError ? '重试加载' : `加载更多（已显示 ${list.items.length}/${list.total}）`}
-            </Button>
-          ) : (
-            list.items.length > 0 && <Text className="admin-empty">已全部显示</Text>
-          )}
-        </View>
-      )}
+        }
+        empty={
+          <View className="card" data-testid="inbox-empty">
+            <Text className="admin-empty">{filtered ? '没有符合筛选条件的诉求' : EMPTY_TEXT[scope]}</Text>
+            {filtered && (
+              <Button size="small" block onClick={clearFilters}>
+                清除筛选
+              </Button>
+            )}
+          </View>
+        }
+        renderItem={(item) => <InboxCard item={item} />}
+      />
     </View>
   );
 }
