@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { EJSON } from 'bson';
-import type { CollectionSpec } from '../cloudfunctions/core/db/collections';
+import type { CollectionSpec } from '../emulator/db';
 import { DbService, openDatabase } from '../emulator/db';
 import { startTestServer } from '../emulator/db/testServer';
 import type { BenchResult } from './result';

@@ -3,9 +3,10 @@ import { mkdir, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
-import { Bridge } from './bridge/bridge';
+import { Bridge, type PersonaSource } from './bridge/bridge';
 import type { DbHandler } from './bridge/db-read';
-import type { DbService } from './db';
+import { HostCheck } from './bridge/hosts';
+import type { CollectionSpec, DbService } from './db';
 import { isRecord } from './functions/config';
 import { readJson, sendFile, sendJson } from './http';
 import { loadSecret, SessionSigner } from './bridge/session';
@@ -13,8 +14,10 @@ import { invokeFromSdk } from './functions/admin';
 import { FunctionHost } from './functions/host';
 import { LocalStorage } from './storage/storage';
 import { contentTypeFor } from './storage/mime';
+import { lockDataDir } from './lock';
+import { ClientRules, type SecurityRules } from './security/rules';
 
-export type { DbService };
+export type { CollectionSpec, DbService, PersonaSource, SecurityRules };
 
 export interface LocalCloudOptions {
   /** 0 (default) picks a free port. */
@@ -23,7 +26,7 @@ export interface LocalCloudOptions {
   host?: string;
   /** Durable state: database file, storage, session secret. */
   dataDir: string;
-  /** Folder whose sub-folders with a built `index.js` are the functions, e.g. `<repo>/cloudfunctions`. */
+  /** Folder whose sub-folders with a built `index.js` are the functions, the app's functions folder. */
   functionsDir: string;
   /** Built H5 app (e.g. `dist-h5`), served at `/`. */
   staticDir?: string;
@@ -35,6 +38,18 @@ export interface LocalCloudOptions {
   instancesPerFunction?: number;
   /** Use this database service instead of opening `<dataDir>/db.sqlite` (tests). */
   db?: DbService;
+  /** Collections and indexes created (and brought in line) in `<dataDir>/db.sqlite`. Default none. */
+  collections?: CollectionSpec[];
+  /** Where the demo sign-in finds its personas. Without it only "new user" is offered. */
+  personas?: PersonaSource;
+  /** Collection that `/dev/messages` lists (newest `createdAt` first). Without it the list is empty. */
+  messageLog?: string;
+  /** Security rules for client access through the H5 bridge. Default: database denied, storage as CloudBase's default. */
+  rules?: SecurityRules;
+  /** Client uploads must go under this prefix, `{openid}` standing for the uploader's openid (e.g. `uploads/{openid}/`). */
+  clientUploadPrefix?: string;
+  /** Host names, besides loopback and the bound address, that browsers may use for the bridge. */
+  allowedHosts?: string[];
 }
 
 export interface LocalCloud {
@@ -51,13 +66,10 @@ export interface LocalCloud {
 /** Largest `/admin` request body. */
 export const ADMIN_BODY_LIMIT = 5 * 1024 * 1024;
 
-async function openDefaultDb(dataDir: string): Promise<DbService> {
+async function openDefaultDb(dataDir: string, collections: CollectionSpec[]): Promise<DbService> {
   // Loaded lazily so the database module is only required when no service is injected.
-  const [{ openDatabase }, { COLLECTIONS }] = await Promise.all([
-    import('./db'),
-    import('../cloudfunctions/core/db/collections'),
-  ]);
-  return openDatabase({ file: join(dataDir, 'db.sqlite'), collections: COLLECTIONS });
+  const { openDatabase } = await import('./db');
+  return openDatabase({ file: join(dataDir, 'db.sqlite'), collections });
 }
 
 /**
@@ -67,9 +79,23 @@ async function openDefaultDb(dataDir: string): Promise<DbService> {
 export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalCloud> {
   const env = opts.env ?? 'local';
   const dataDir = resolve(opts.dataDir);
+  const rules = new ClientRules(opts.rules);
+  if (opts.collections) {
+    const undeclared = rules.undeclared(opts.collections.map((spec) => spec.name));
+    if (undeclared.length) throw new Error(`数据库安全规则里的集合未声明：${undeclared.join('、')}`);
+  }
+  for (const expression of rules.unsupported()) console.warn(`[local-cloud] 不支持的安全规则表达式，按拒绝处理：${expression}`);
   await mkdir(dataDir, { recursive: true });
-  const secret = loadSecret(dataDir);
-  const db = opts.db ?? (await openDefaultDb(dataDir));
+  const lock = lockDataDir(dataDir);
+  let db: DbService;
+  let secret: Buffer;
+  try {
+    secret = loadSecret(dataDir);
+    db = opts.db ?? (await openDefaultDb(dataDir, opts.collections ?? []));
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
 
   let ready: Ready | null = null;
   const server = createServer((req, res) => {
@@ -96,11 +122,13 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     });
   } catch (error) {
     db.close();
+    lock.release();
     throw error;
   }
   const port = (server.address() as AddressInfo).port;
   const displayHost = opts.host && opts.host !== '0.0.0.0' && opts.host !== '::' ? opts.host : '127.0.0.1';
   const url = `http://${displayHost.includes(':') ? `[${displayHost}]` : displayHost}:${port}`;
+  lock.setUrl(url);
 
   let host: FunctionHost;
   let storage: LocalStorage;
@@ -116,9 +144,22 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
   } catch (error) {
     await closeServer(server);
     db.close();
+    lock.release();
     throw error;
   }
-  const bridge = new Bridge({ host, db, storage, sessions: new SessionSigner(secret), env, baseUrl: url });
+  const bridge = new Bridge({
+    host,
+    db,
+    storage,
+    sessions: new SessionSigner(secret),
+    env,
+    baseUrl: url,
+    hosts: new HostCheck(port, opts.host ?? '127.0.0.1', opts.allowedHosts),
+    rules,
+    personas: opts.personas,
+    messageLog: opts.messageLog,
+    clientUploadPrefix: opts.clientUploadPrefix,
+  });
   ready = { db, host, storage, bridge, url, env, staticDir: opts.staticDir };
   if (opts.timers ?? true) host.startTimers();
 
@@ -138,6 +179,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
         await host.close();
         await closed;
         db.close();
+        lock.release();
       })();
       return closing;
     },

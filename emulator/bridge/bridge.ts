@@ -6,10 +6,21 @@ import { FunctionError, type FunctionErrorCode } from '../functions/types';
 import type { LocalStorage } from '../storage/storage';
 import { DEFAULT_URL_MAX_AGE } from '../storage/storage';
 import { receiveUpload } from '../storage/upload';
-import { findById, findDocuments, type DbHandler, type Doc } from './db-read';
+import type { ClientRules } from '../security/rules';
+import { equalityView, findById, findDocuments, withOpenid, type DbHandler, type Doc } from './db-read';
 import { parseCookies, readBody, readJson, redirect, requestBaseUrl, safeNext, sameOrigin, sendHtml, sendJson } from '../http';
+import type { HostCheck } from './hosts';
 import { loginPage, messagesPage, type Persona } from './pages';
 import { SESSION_COOKIE, SessionSigner, type Session } from './session';
+
+/**
+ * Where the demo sign-in finds its personas: documents of `collection` whose `_id` is an openid and
+ * that carry `field` = `{ label?: string; order?: number }`. Their `name` field is shown too.
+ */
+export interface PersonaSource {
+  collection: string;
+  field: string;
+}
 
 export interface BridgeOptions {
   host: FunctionHost;
@@ -19,11 +30,22 @@ export interface BridgeOptions {
   env: string;
   /** This server's own URL, used when a request carries no usable Host header. */
   baseUrl: string;
+  /** Host header names and port this server answers to. */
+  hosts: HostCheck;
+  /** Security rules for the client's database and storage access. */
+  rules: ClientRules;
+  personas?: PersonaSource;
+  /** Collection listed by the message log pages. */
+  messageLog?: string;
+  /** Client uploads must go under this prefix; `{openid}` is the uploader's openid. */
+  clientUploadPrefix?: string;
 }
 
 const JSON_LIMIT = 5 * 1024 * 1024;
 const FORM_LIMIT = 16 * 1024;
 const NEW_USER = '__new__';
+/** The mini-program client SDK's `get()` returns at most 20 documents. */
+const CLIENT_GET_LIMIT = 20;
 
 const STATUS_BY_CODE: Record<FunctionErrorCode, number> = {
   FUNCTION_NOT_FOUND: 404,
@@ -37,9 +59,9 @@ const STATUS_BY_CODE: Record<FunctionErrorCode, number> = {
 const UNAUTHENTICATED = { errCode: 'UNAUTHENTICATED', errMsg: '请先登录' };
 
 /**
- * The H5 app's side of the local CloudBase: `callFunction`, `uploadFile`, `getTempFileURL`
- * over HTTP, with identity taken only from the signed `jy_session` cookie, plus the demo sign-in
- * and the message log pages.
+ * The H5 app's side of the local CloudBase: `callFunction`, `uploadFile`, `getTempFileURL` and a
+ * client `collection.get()` over HTTP, with identity taken only from the signed `jy_session` cookie
+ * and client access checked against the security rules, plus the demo sign-in and the message log.
  */
 export class Bridge {
   constructor(private readonly opts: BridgeOptions) {}
@@ -49,6 +71,12 @@ export class Bridge {
     const path = url.pathname;
     const method = req.method ?? 'GET';
     if (!path.startsWith('/api/') && !path.startsWith('/dev/')) return false;
+    // A DNS-rebinding page reaches this socket under its own host name; answer only to ours.
+    if (!this.opts.hosts.allows(req.headers.host)) {
+      req.resume();
+      sendJson(res, 403, { errCode: 'FORBIDDEN', errMsg: '拒绝通过该主机名访问本地云环境' });
+      return true;
+    }
     if (method === 'POST' && !sameOrigin(req)) {
       req.resume();
       sendJson(res, 403, { errCode: 'FORBIDDEN', errMsg: '拒绝来自其他网站的请求' });
@@ -63,8 +91,10 @@ export class Bridge {
       await this.upload(req, res);
     } else if (path === '/api/storage/temp-urls' && method === 'POST') {
       await this.tempUrls(req, res);
+    } else if (path === '/api/database/get' && method === 'POST') {
+      await this.databaseGet(req, res);
     } else if (path === '/api/dev/messages' && method === 'GET') {
-      sendJson(res, 200, { messages: await this.messages() });
+      if (this.requireSession(req, res)) sendJson(res, 200, { messages: await this.messages() });
     } else if (path === '/dev/login' && method === 'GET') {
       await this.loginPage(req, res, url);
     } else if (path === '/dev/login' && method === 'POST') {
@@ -76,7 +106,8 @@ export class Bridge {
       if (form) redirect(res, '/dev/login', clear);
       else sendJson(res, 200, { ok: true }, clear);
     } else if (path === '/dev/messages' && method === 'GET') {
-      sendHtml(res, 200, messagesPage(await this.messages()));
+      if (this.sessionOf(req)) sendHtml(res, 200, messagesPage(await this.messages()));
+      else redirect(res, `/dev/login?next=${encodeURIComponent('/dev/messages')}`);
     } else {
       req.resume();
       sendJson(res, 404, { errCode: 'NOT_FOUND', errMsg: '接口不存在' });
@@ -100,11 +131,13 @@ export class Bridge {
   }
 
   async personas(): Promise<Persona[]> {
-    const docs = await findDocuments(this.opts.db, this.opts.env, 'users', { demo: { $exists: true } }, { limit: 1000 });
+    const source = this.opts.personas;
+    if (!source) return [];
+    const docs = await findDocuments(this.opts.db, this.opts.env, source.collection, { [source.field]: { $exists: true } }, { limit: 1000 });
     return docs
-      .filter((doc) => isRecord(doc.demo) && typeof doc._id === 'string')
+      .filter((doc) => isRecord(doc[source.field]) && typeof doc._id === 'string')
       .map((doc) => {
-        const demo = doc.demo as { label?: unknown; order?: unknown };
+        const demo = doc[source.field] as { label?: unknown; order?: unknown };
         return {
           openid: doc._id as string,
           name: typeof doc.name === 'string' ? doc.name : '',
@@ -154,8 +187,10 @@ export class Bridge {
   }
 
   private async describe(openid: string): Promise<{ openid: string; name: string; label: string }> {
-    const user = await findById(this.opts.db, this.opts.env, 'users', openid).catch(() => null);
-    const demo = user && isRecord(user.demo) ? user.demo : null;
+    const source = this.opts.personas;
+    const user = source ? await findById(this.opts.db, this.opts.env, source.collection, openid).catch(() => null) : null;
+    const field = user && source ? user[source.field] : null;
+    const demo = isRecord(field) ? field : null;
     const name = user && typeof user.name === 'string' ? user.name : '';
     const label = demo && typeof demo.label === 'string' ? demo.label : name || '新用户';
     return { openid, name, label };
@@ -164,7 +199,13 @@ export class Bridge {
   private async upload(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const session = this.requireSession(req, res);
     if (!session) return;
-    const outcome = await receiveUpload(req, this.opts.storage, session.openid);
+    const { rules, clientUploadPrefix } = this.opts;
+    const prefix = clientUploadPrefix?.split('{openid}').join(session.openid);
+    const outcome = await receiveUpload(req, this.opts.storage, session.openid, ({ cloudPath, exists, owner }) => {
+      if (prefix !== undefined && !cloudPath.startsWith(prefix)) return `只能上传到 ${prefix} 目录下`;
+      if (rules.allowsStorage('write', { openid: session.openid }, cloudPath, owner)) return null;
+      return exists && owner !== session.openid ? '不能覆盖其他用户上传的文件' : '没有权限写入该文件';
+    });
     if (outcome.ok) {
       sendJson(res, 200, { fileID: outcome.fileID, statusCode: 200, errMsg: 'cloud.uploadFile:ok' });
     } else {
@@ -173,7 +214,8 @@ export class Bridge {
   }
 
   private async tempUrls(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (!this.requireSession(req, res)) return;
+    const session = this.requireSession(req, res);
+    if (!session) return;
     const body = await readJson(req, 256 * 1024);
     const parsed = body.ok ? body.value : null;
     const list = isRecord(parsed) && Array.isArray(parsed.fileList) ? parsed.fileList : null;
@@ -186,6 +228,13 @@ export class Bridge {
       list.map(async (item: unknown) => {
         const fileID = typeof item === 'string' ? item : isRecord(item) && typeof item.fileID === 'string' ? item.fileID : '';
         const maxAge = isRecord(item) && typeof item.maxAge === 'number' ? item.maxAge : DEFAULT_URL_MAX_AGE;
+        const cloudPath = this.opts.storage.cloudPathOf(fileID);
+        if (cloudPath && (await this.opts.storage.exists(cloudPath))) {
+          const owner = (await this.opts.storage.meta(cloudPath))?.owner ?? null;
+          if (!this.opts.rules.allowsStorage('read', { openid: session.openid }, cloudPath, owner)) {
+            return { fileID, tempFileURL: '', maxAge, status: -1, errMsg: '没有权限读取该文件' };
+          }
+        }
         const found = await this.opts.storage.tempUrlOf(base, fileID, maxAge);
         if (found.ok) return { fileID, tempFileURL: found.url, maxAge, status: 0, errMsg: 'ok' };
         return { fileID, tempFileURL: '', maxAge, status: -1, errMsg: found.reason === 'invalid' ? 'fileID 不合法' : '文件不存在' };
@@ -217,9 +266,45 @@ export class Bridge {
     redirect(res, next, { 'Set-Cookie': this.opts.sessions.cookie(openid) });
   }
 
-  /** The newest messages first (the database sorts them). */
+  /**
+   * `db.collection(name).where(query).limit(n).get()` from the client: the collection's read rule is
+   * evaluated with `doc` = the query's equality conditions (`'{openid}'` stands for the caller), so a
+   * query that does not pin what the rule requires is refused as a whole, as in CloudBase.
+   */
+  private async databaseGet(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const session = this.requireSession(req, res);
+    if (!session) return;
+    const body = await readJson(req, 256 * 1024);
+    const parsed = body.ok ? body.value : null;
+    const collection = isRecord(parsed) && typeof parsed.collection === 'string' ? parsed.collection : '';
+    const rawQuery = isRecord(parsed) && parsed.query !== undefined ? parsed.query : {};
+    const rawLimit = isRecord(parsed) ? parsed.limit : undefined;
+    if (!collection || !isRecord(rawQuery) || (rawLimit !== undefined && (typeof rawLimit !== 'number' || !(rawLimit >= 1)))) {
+      sendJson(res, 400, { errCode: 'INVALID_PARAM', errMsg: 'collection.get:fail 参数应为 {collection, query?, limit?}' });
+      return;
+    }
+    const query = withOpenid(rawQuery, session.openid);
+    if (!this.opts.rules.allowsDatabase(collection, 'read', { openid: session.openid }, equalityView(query))) {
+      sendJson(res, 403, { errCode: 'DATABASE_PERMISSION_DENIED', errMsg: 'collection.get:fail 没有权限读取该集合' });
+      return;
+    }
+    const limit = Math.min(Math.floor(typeof rawLimit === 'number' ? rawLimit : CLIENT_GET_LIMIT), CLIENT_GET_LIMIT);
+    try {
+      const data = await findDocuments(this.opts.db, this.opts.env, collection, query, { limit });
+      sendJson(res, 200, { data, errMsg: 'collection.get:ok' });
+    } catch (error) {
+      sendJson(res, 400, { errCode: 'INVALID_PARAM', errMsg: `collection.get:fail ${(error as Error).message}` });
+    }
+  }
+
+  /**
+   * The newest messages first (the database sorts them). The message log is a developer page, like
+   * the CloudBase console: any signed-in session may see all of it, and the security rules do not apply.
+   */
   private messages(): Promise<Doc[]> {
-    return findDocuments(this.opts.db, this.opts.env, 'messageLog', {}, { order: { createdAt: -1 }, limit: 200 });
+    const collection = this.opts.messageLog;
+    if (!collection) return Promise.resolve([]);
+    return findDocuments(this.opts.db, this.opts.env, collection, {}, { order: { createdAt: -1 }, limit: 200 });
   }
 }
 

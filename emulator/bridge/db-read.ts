@@ -40,3 +40,44 @@ export async function findById(db: DbHandler, env: string, collectionName: strin
   const [doc] = await findDocuments(db, env, collectionName, { _id: id }, { limit: 1 });
   return doc ?? null;
 }
+
+/** A client query with the string `'{openid}'` replaced by the caller's openid, as the client SDK does. */
+export function withOpenid(query: Record<string, unknown>, openid: string): Record<string, unknown> {
+  const replace = (value: unknown): unknown => {
+    if (value === '{openid}') return openid;
+    if (Array.isArray(value)) return value.map(replace);
+    if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, replace(v)]));
+    return value;
+  };
+  return replace(query) as Record<string, unknown>;
+}
+
+/**
+ * The fields a query fixes to one value (`{a: 1}`, `{a: {$eq: 1}}`, `{'a.b': 1}`, nested objects),
+ * as a document: what a security rule's `doc` sees for a read.
+ */
+export function equalityView(query: Record<string, unknown>): Doc {
+  const view: Doc = {};
+  const set = (path: string[], value: unknown) => {
+    let target = view;
+    for (const key of path.slice(0, -1)) {
+      const next = target[key];
+      target = (typeof next === 'object' && next !== null ? next : (target[key] = {})) as Doc;
+    }
+    target[path[path.length - 1]] = value;
+  };
+  const walk = (conditions: Record<string, unknown>, prefix: string[]) => {
+    for (const [key, value] of Object.entries(conditions)) {
+      if (key.startsWith('$')) continue;
+      const path = [...prefix, ...key.split('.')];
+      if (value === null || typeof value !== 'object') set(path, value);
+      else if (!Array.isArray(value)) {
+        const entries = Object.entries(value);
+        if (entries.length === 1 && entries[0][0] === '$eq' && (entries[0][1] === null || typeof entries[0][1] !== 'object')) set(path, entries[0][1]);
+        else if (entries.every(([k]) => !k.startsWith('$'))) walk(value as Record<string, unknown>, path);
+      }
+    }
+  };
+  walk(query, []);
+  return view;
+}

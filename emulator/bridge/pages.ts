@@ -58,7 +58,7 @@ export function loginPage(
     .join('\n');
   const list = personas.length
     ? buttons
-    : '<div class="card empty">还没有演示身份。请先导入演示数据（npm run seed）后刷新本页。</div>';
+    : '<div class="card empty">还没有演示身份。导入演示数据后刷新本页即可。</div>';
   return page(
     '选择演示身份 · 幸福家园',
     `<h1>选择演示身份</h1>${error ? `<p class="hint">${escapeHtml(error)}</p>` : ''}

@@ -1,5 +1,5 @@
 /** Bad input: clear `{code, message}`, never a crash, never a partial write. */
-import type { CollectionSpec } from '../../cloudfunctions/core/db/collections';
+import type { CollectionSpec } from './spec';
 import type { DbService } from './index';
 import { openTestDatabase, rejection, resetCollection, SdkDatabase, TestDatabase } from './testServer';
 

@@ -4,3 +4,4 @@ export type { DbService, DbServiceOptions } from './service';
 export type { StoreStats as DbStats } from './store';
 export type { Explain } from './reads';
 export { ErrorCode } from './errors';
+export type { CollectionSpec, IndexSpec, IndexDirection } from './spec';

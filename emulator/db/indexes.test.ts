@@ -1,6 +1,6 @@
 /** Declared indexes are used (no full scans for indexed filters) and never change query results. */
 import { EJSON } from 'bson';
-import type { CollectionSpec } from '../../cloudfunctions/core/db/collections';
+import type { CollectionSpec } from './spec';
 import type { DbService } from './index';
 import { openTestDatabase, SdkDatabase, TestDatabase } from './testServer';
 

@@ -1,5 +1,5 @@
 /** Conformance: the real @cloudbase/node-sdk against the local database over HTTP. */
-import type { CollectionSpec } from '../../cloudfunctions/core/db/collections';
+import type { CollectionSpec } from './spec';
 import type { DbService } from './index';
 import { openTestDatabase, rejection, SdkDatabase, TestDatabase, TestServer } from './testServer';
 

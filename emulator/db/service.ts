@@ -1,7 +1,7 @@
 /** Answers @cloudbase/node-sdk database requests (see /work/shared/notes/cloudbase-sdk-wire.md). */
 import { randomBytes } from 'node:crypto';
 import { Aggregator } from 'mingo';
-import type { CollectionSpec } from '../../cloudfunctions/core/db/collections';
+import type { CollectionSpec } from './spec';
 import { DbError, duplicateId, ErrorCode, invalidParam } from './errors';
 import type { SortSpec } from './planner';
 import {

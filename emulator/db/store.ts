@@ -11,7 +11,7 @@
  * whose indexed field is missing or null never collide.
  */
 import Database from 'better-sqlite3';
-import type { CollectionSpec, IndexSpec } from '../../cloudfunctions/core/db/collections';
+import type { CollectionSpec, IndexSpec } from './spec';
 import { DbError, duplicateId, ErrorCode, invalidParam } from './errors';
 import { describeKey, indexEntries, tupleId } from './keys';
 import { Doc, DocId, parseStoredDoc, stringifyDoc } from './values';

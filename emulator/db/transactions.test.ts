@@ -1,5 +1,5 @@
 /** Transactions through the real SDK: runTransaction / startTransaction semantics of CloudBase. */
-import type { CollectionSpec } from '../../cloudfunctions/core/db/collections';
+import type { CollectionSpec } from './spec';
 import { openTestDatabase, rejection, resetCollection, SdkDatabase, TestDatabase, TestServer } from './testServer';
 
 const SPECS: CollectionSpec[] = [

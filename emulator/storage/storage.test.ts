@@ -185,3 +185,82 @@ describe('storage over HTTP', () => {
     expect((await fetch(encodeURI(urls.fileList[0].tempFileURL))).status).toBe(404);
   });
 });
+
+describe('storage under owner-only rules', () => {
+  let cloud: FixtureCloud;
+  let alice: string;
+  let bob: string;
+  const fileId = (path: string) => `cloud://local.local-1300000000/${path}`;
+
+  const upload = (cookie: string, cloudPath: string, content: string) => {
+    const form = new FormData();
+    form.append('cloudPath', cloudPath);
+    form.append('file', new Blob([content], { type: 'image/jpeg' }), 'a.jpg');
+    return fetch(`${cloud.url}/api/storage/upload`, { method: 'POST', body: form, headers: { cookie } });
+  };
+  const tempUrls = async (cookie: string, fileList: string[]) => {
+    const res = await fetch(`${cloud.url}/api/storage/temp-urls`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ fileList }),
+    });
+    return ((await res.json()) as { fileList: { tempFileURL: string; status: number; errMsg: string }[] }).fileList;
+  };
+
+  beforeAll(async () => {
+    cloud = await startFixtureCloud({
+      instancesPerFunction: 1,
+      db: new MemoryDb({}),
+      clientUploadPrefix: 'uploads/{openid}/',
+      rules: { storage: { read: 'resource.openid == auth.openid', write: 'resource.openid == auth.openid' } },
+    });
+    const signer = new SessionSigner(loadSecret(cloud.dataDir));
+    alice = `jy_session=${signer.issue('o_alice')}`;
+    bob = `jy_session=${signer.issue('o_bob')}`;
+  });
+
+  afterAll(() => cloud.close());
+
+  it("takes uploads only under the uploader's own folder and records the uploader", async () => {
+    for (const path of ['appeals/r1/a.jpg', 'uploads/o_bob/a.jpg', 'uploads/o_alice', 'uploads/o_alice2/a.jpg', 'x/uploads/o_alice/a.jpg']) {
+      const res = await upload(alice, path, 'x');
+      expect([path, res.status]).toEqual([path, 403]);
+      expect(await res.json()).toEqual({ errCode: 'FORBIDDEN', errMsg: '只能上传到 uploads/o_alice/ 目录下' });
+    }
+    const ok = await upload(alice, 'uploads/o_alice/r1/a.jpg', 'alice-photo');
+    expect(ok.status).toBe(200);
+    expect(((await ok.json()) as { fileID: string }).fileID).toBe(fileId('uploads/o_alice/r1/a.jpg'));
+    expect(await cloud.storage.meta('uploads/o_alice/r1/a.jpg')).toMatchObject({ owner: 'o_alice', size: 'alice-photo'.length });
+  });
+
+  it("hands out URLs for one's own files only; functions are not bound by the rules", async () => {
+    await upload(alice, 'uploads/o_alice/r2/b.jpg', 'alice-only');
+    const [own] = await tempUrls(alice, [fileId('uploads/o_alice/r2/b.jpg')]);
+    expect(own.status).toBe(0);
+    expect(await (await fetch(own.tempFileURL)).text()).toBe('alice-only');
+
+    const [foreign] = await tempUrls(bob, [fileId('uploads/o_alice/r2/b.jpg')]);
+    expect(foreign).toMatchObject({ status: -1, tempFileURL: '', errMsg: '没有权限读取该文件' });
+
+    // A function's file has no owner: no client may read it, the function itself may.
+    const uploaded = (await cloud.host.invoke('files', { op: 'upload', cloudPath: 'reports/r.txt', text: '汇总' })).result as { fileID: string };
+    expect((await tempUrls(alice, [uploaded.fileID]))[0].status).toBe(-1);
+    const sdk = (await cloud.host.invoke('files', { op: 'url', fileList: [fileId('uploads/o_alice/r2/b.jpg'), uploaded.fileID] })).result as {
+      fileList: { code: string; tempFileURL: string }[];
+    };
+    expect(sdk.fileList.map((f) => f.code)).toEqual(['SUCCESS', 'SUCCESS']);
+    expect(await (await fetch(encodeURI(sdk.fileList[0].tempFileURL))).text()).toBe('alice-only');
+  });
+
+  it('lets only the owner replace a file', async () => {
+    expect((await upload(bob, 'uploads/o_alice/r2/b.jpg', 'bob')).status).toBe(403);
+    expect((await upload(alice, 'uploads/o_alice/r2/b.jpg', 'v2')).status).toBe(200);
+    const [own] = await tempUrls(alice, [fileId('uploads/o_alice/r2/b.jpg')]);
+    expect(await (await fetch(own.tempFileURL)).text()).toBe('v2');
+    // Within her folder, a file a function put there is not hers: the write rule refuses it.
+    await cloud.host.invoke('files', { op: 'upload', cloudPath: 'uploads/o_alice/by-function.txt', text: 'f' });
+    const res = await upload(alice, 'uploads/o_alice/by-function.txt', 'mine now?');
+    expect(res.status).toBe(403);
+    expect(await res.json()).toEqual({ errCode: 'FORBIDDEN', errMsg: '不能覆盖其他用户上传的文件' });
+  });
+});

@@ -33,6 +33,13 @@ export interface ReceivedFile {
   size: number;
 }
 
+/** A file about to be written: an existing one with its owner, or a new one owned by the writer. */
+export interface WriteTarget {
+  cloudPath: string;
+  exists: boolean;
+  owner: string | null;
+}
+
 export interface FileMeta {
   owner: string | null;
   size: number;
@@ -63,8 +70,9 @@ export function normalizeCloudPath(input: unknown): string | null {
 
 /**
  * Files under `<dataDir>/storage/`, addressed by CloudBase fileIDs
- * (`cloud://<env>.<bucket>/<cloudPath>`), read through HMAC-signed, expiring URLs.
- * Uploads from the app keep CloudBase's default rule: anyone may read, only the uploader may overwrite.
+ * (`cloud://<env>.<bucket>/<cloudPath>`), read through HMAC-signed, expiring URLs. Each file's
+ * metadata records its owner: the uploader's openid, or null when a function uploaded it. Who may
+ * upload or get a URL from the app is the bridge's decision (security rules); functions may do anything.
  */
 export class LocalStorage {
   readonly root: string;
@@ -200,21 +208,21 @@ export class LocalStorage {
   }
 
   /**
-   * Moves a received file to `cloudPath`. With an `owner` (an app user), overwriting a file
-   * someone else uploaded is refused; without (a function's SDK call), anything may be written.
+   * Moves a received file to `cloudPath`, owned by `owner` (an app user's openid; null for a
+   * function's SDK call). `authorize` sees the file as it would be written to (an existing file with
+   * its owner, or the new one) and returns a refusal message or null.
    */
-  async commit(file: ReceivedFile, cloudPath: string, owner: string | null): Promise<string> {
+  async commit(file: ReceivedFile, cloudPath: string, owner: string | null, authorize?: (target: WriteTarget) => string | null): Promise<string> {
     const full = this.filePath(cloudPath);
     if (!full) {
       await this.discard(file);
       throw new StorageError('INVALID_PATH', '文件路径不合法');
     }
     try {
-      if (owner !== null) {
-        const meta = await this.meta(cloudPath);
-        if (meta && meta.owner !== owner && (await this.exists(cloudPath))) {
-          throw new StorageError('FORBIDDEN', '不能覆盖其他用户上传的文件');
-        }
+      if (authorize) {
+        const exists = await this.exists(cloudPath);
+        const refusal = authorize({ cloudPath, exists, owner: exists ? ((await this.meta(cloudPath))?.owner ?? null) : owner });
+        if (refusal !== null) throw new StorageError('FORBIDDEN', refusal);
       }
       await mkdir(dirname(full), { recursive: true });
       await rename(file.tmpFile, full);

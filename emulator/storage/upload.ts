@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import busboy from 'busboy';
-import { MAX_UPLOAD_BYTES, normalizeCloudPath, StorageError, type LocalStorage, type ReceivedFile } from './storage';
+import { MAX_UPLOAD_BYTES, normalizeCloudPath, StorageError, type LocalStorage, type ReceivedFile, type WriteTarget } from './storage';
 
 export type UploadOutcome =
   | { ok: true; fileID: string }
@@ -10,9 +10,15 @@ const TOO_LARGE: UploadOutcome = { ok: false, status: 413, errCode: 'FILE_TOO_LA
 
 /**
  * `multipart/form-data` upload like `Taro.cloud.uploadFile`: field `cloudPath`, file field `file`.
+ * The file is recorded as `owner`'s; `authorize` may refuse it (a message) once its path is known.
  * The whole body is read before answering; nothing is left behind on failure.
  */
-export async function receiveUpload(req: IncomingMessage, storage: LocalStorage, owner: string): Promise<UploadOutcome> {
+export async function receiveUpload(
+  req: IncomingMessage,
+  storage: LocalStorage,
+  owner: string,
+  authorize: (target: WriteTarget) => string | null,
+): Promise<UploadOutcome> {
   const declared = Number(req.headers['content-length'] ?? 0);
   if (declared > MAX_UPLOAD_BYTES * 4) {
     req.resume();
@@ -70,7 +76,7 @@ export async function receiveUpload(req: IncomingMessage, storage: LocalStorage,
     return { ok: false, status: 400, errCode: 'INVALID_PATH', errMsg: '文件路径不合法' };
   }
   try {
-    return { ok: true, fileID: await storage.commit(file, cloudPath, owner) };
+    return { ok: true, fileID: await storage.commit(file, cloudPath, owner, authorize) };
   } catch (error) {
     if (error instanceof StorageError) {
       const status = error.code === 'FORBIDDEN' ? 403 : 400;
