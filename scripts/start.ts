@@ -26,7 +26,12 @@ async function main() {
   const port = Number(process.env.PORT ?? 8787);
   const dataDir = path.resolve(process.env.DATA_DIR ?? path.join(ROOT, '.local-cloud'));
   const staticDir = path.join(ROOT, 'dist-h5');
-  buildH5IfStale(staticDir);
+  // SKIP_H5_BUILD=1 serves dist-h5 as it is (or no app page at all): the cloud, bridge and dev pages only.
+  if (process.env.SKIP_H5_BUILD === '1') {
+    if (!existsSync(path.join(staticDir, 'index.html'))) console.log('未构建 H5 应用（SKIP_H5_BUILD=1），只提供本地云环境和演示页面。');
+  } else {
+    buildH5IfStale(staticDir);
+  }
   const { cloud, seeded } = await startStack({ port, dataDir, staticDir });
   if (seeded) {
     // Filed through the function as a resident would, so their notices and counters are real.
