@@ -301,6 +301,7 @@ export async function runAppealsBench(): Promise<BenchResult[]> {
   const dirs = [fs.mkdtempSync(path.join(os.tmpdir(), 'jy-bench-appeals-1k-')), fs.mkdtempSync(path.join(os.tmpdir(), 'jy-bench-appeals-100k-'))];
   const stacks: LocalCloud[] = [];
   try {
+    process.env.JIAYUAN_LIMITS ??= 'off'; // the bench files thousands of appeals as one persona
     for (const dataDir of dirs) stacks.push((await startStack({ dataDir, timers: false })).cloud);
     const [small, large] = stacks;
     const now = new Date();

@@ -53,16 +53,6 @@ export const APPEAL_CATEGORIES: Record<AppealCategory, CategoryConfig> = {
   other: { label: '其他', kind: 'general', hint: '以上类别之外的诉求', respondHours: 8, resolveDays: 5 },
 };
 
-/**
- * Office hours of a working day (Asia/Shanghai). A working day is one that chinese-days calls a
- * workday: weekdays that are not public holidays, plus make-up working days (调休上班).
- */
-export const WORK_HOURS: ReadonlyArray<{ start: string; end: string }> = [
-  { start: '09:00', end: '12:00' },
-  { start: '13:00', end: '18:00' },
-];
-export const TIME_ZONE = 'Asia/Shanghai';
-
 export const APPEAL_LIMITS = {
   descriptionMax: 500,
   photosMax: 6,

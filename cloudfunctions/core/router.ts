@@ -17,6 +17,7 @@ import { currentChecker, screenInput } from './content';
 import { enforceLimit } from './limits';
 import { platformOpenid } from './platform/cloud';
 import { currentEnv } from './storage/fileId';
+import { loadCalendar } from './time/store';
 
 export interface ActionContext {
   caller: Caller;
@@ -79,8 +80,8 @@ function toErrorBody(error: unknown, requestId: string, fn: string, action: stri
 
 /**
  * The one entry every cloud function uses: validate, identify the caller from the platform,
- * check the role, count the call against its rate limit, screen the declared fields, run the
- * handler, map errors to the envelope. Timer jobs run only for the platform's own timer.
+ * check the role, count the call against its rate limit, screen the declared fields, load the
+ * work calendar in force, run the handler, map errors to the envelope. Timer jobs run only for the platform's own timer.
  */
 export function createFunction<C extends FunctionContract>(
   fn: string,
@@ -95,6 +96,7 @@ export function createFunction<C extends FunctionContract>(
       const job = jobs[event.TriggerName];
       if (!job) return { ok: false, error: { code: 'NOT_FOUND', message: `没有名为 ${event.TriggerName} 的定时任务`, requestId } };
       try {
+        await loadCalendar();
         return { ok: true, data: await job(new Date()) };
       } catch (error) {
         return { ok: false, error: toErrorBody(error, requestId, fn, event.TriggerName) };
@@ -116,6 +118,7 @@ export function createFunction<C extends FunctionContract>(
       if (def.roles !== 'anyone' && !def.roles.some((role) => caller.roles.includes(role))) throw forbidden();
       const now = new Date();
       if (def.limit) await enforceLimit(def.limit, openid, now);
+      await loadCalendar(); // the working-time rules below read the calendar in force, without I/O
       const screening = def.screen ? await screenInput(def.screen, parsed.data, { openid, env: currentEnv(), checker: currentChecker() }) : 'pass';
       const data = await handlers[name](parsed.data as never, { caller, requestId, now, screening });
       return { ok: true, data };

@@ -1,5 +1,6 @@
 import { createFunction } from '../core/router';
 import { dispatchOutbox } from './jobs/dispatchOutbox';
+import { purgeRateLimits } from './jobs/purgeRateLimits';
 
-/** The notification dispatcher: no client actions, one timer job. */
-export const main = createFunction('notify', {}, {}, { dispatchOutbox });
+/** The kernel's own timers: outbox delivery, and clearing ended rate-limit windows. No client actions. */
+export const main = createFunction('notify', {}, {}, { dispatchOutbox, purgeRateLimits });

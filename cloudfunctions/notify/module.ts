@@ -1,4 +1,4 @@
-/** The notification dispatcher: no client actions; it delivers the kernel's outbox on a timer. */
+/** The kernel's timers: the outbox dispatcher and rate-limit housekeeping; no client actions. */
 import { defineModule } from '../core/module';
 
 export const notifyModule = defineModule({ name: 'notify', contract: {}, collections: [], templates: {} });

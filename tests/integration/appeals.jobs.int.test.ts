@@ -127,9 +127,9 @@ describe('effects sweeper and the notification dispatcher', () => {
     const effect = {
       id: `${a.id}_v99_0`,
       kind: 'notify',
-      message: { toOpenid: 'demo-resident', template: 'appealProgress', page: `pages/appeal/index?id=${a.id}`, data: { phrase3: '测试' } },
+      message: { toOpenid: 'demo-resident', template: 'appealProgress', title: '诉求办理进度通知', page: `pages/appeal/index?id=${a.id}`, data: { phrase3: '测试' } },
     };
-    await appeals().doc(a.id).update({ effects: t.db.command.set([effect]), effectsPending: true, lastActivityAt: past(5) });
+    await appeals().doc(a.id).update({ effects: t.db.command.set([effect]), effectsPending: true, effectsAt: past(5), lastActivityAt: past(5) });
     await fire('appeals', 'flushEffects');
     await fire('appeals', 'flushEffects');
     expect((await t.db.collection('outbox').where({ _id: effect.id }).count()).total).toBe(1);

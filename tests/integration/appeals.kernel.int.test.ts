@@ -174,7 +174,7 @@ describe('sweeps get past failures (hole 8)', () => {
     // Leave the real appeal's effects unapplied, as a crash after its write would.
     const stored = (await t.db.collection('appeals').doc(a.id).get()).data[0] as { version: number };
     await t.db.collection('appeals').doc(a.id).update({
-      effects: [{ id: `${a.id}_v${stored.version}_sweep`, kind: 'notify', message: { toOpenid: 'demo-resident', template: 'appealProgress', page: 'pages/appeal/index', data: {} } }],
+      effects: [{ id: `${a.id}_v${stored.version}_sweep`, kind: 'notify', message: { toOpenid: 'demo-resident', template: 'appealProgress', title: '诉求办理进度通知', page: 'pages/appeal/index', data: {} } }],
       effectsPending: true,
       effectsAt: old,
     });

@@ -7,18 +7,13 @@ import type { Envelope } from '../../types/contract';
 import type { RateLimitDoc } from '../../cloudfunctions/core/limits/limiter';
 import { startTestCloud, type TestCloud } from '../support/cloud';
 
-const saved = process.env.JIAYUAN_LIMITS;
 let t: TestCloud;
 beforeAll(async () => {
-  delete process.env.JIAYUAN_LIMITS; // the shipped limits, whatever the surrounding run sets
-  t = await startTestCloud();
+  t = await startTestCloud({ shippedLimits: true });
   // Warm the function's instances, so that the calls below really run side by side.
   await Promise.all(Array.from({ length: 4 }, () => t.ok('demo-resident', 'appeals', 'categories', {})));
 }, 120_000);
-afterAll(async () => {
-  await t?.close();
-  if (saved !== undefined) process.env.JIAYUAN_LIMITS = saved;
-});
+afterAll(() => t?.close());
 
 /** Waits until at least `marginMs` before the next window boundary, so a burst stays in one window. */
 async function awayFromBoundary(windowMs: number, marginMs: number): Promise<void> {
@@ -75,4 +70,14 @@ describe('rate limits', () => {
     const other = await t.call('demo-resident-2', 'appeals', 'similar', { buildingCode: '370602B0002', category: 'sanitation' });
     expect(other).toEqual({ ok: true, data: expect.any(Array) });
   }, 120_000);
+
+  it('the kernel’s daily timer removes windows that have ended, and only those', async () => {
+    const ended = { _id: 'rl-ended', openid: 'demo-resident', limit: 'appealCreate', windowSec: 3600, count: 3, expiresAt: new Date(Date.now() - 60_000) };
+    const open = { ...ended, _id: 'rl-open', expiresAt: new Date(Date.now() + 3600_000) };
+    await t.db.collection('rateLimits').add([ended, open]);
+    const { result } = await t.cloud.host.fireTimer('notify', 'purgeRateLimits');
+    expect(result).toMatchObject({ ok: true, data: { removed: expect.any(Number) } });
+    expect((await t.db.collection('rateLimits').where({ _id: 'rl-ended' }).count()).total).toBe(0);
+    expect((await t.db.collection('rateLimits').where({ _id: 'rl-open' }).count()).total).toBe(1);
+  });
 });

@@ -27,9 +27,14 @@ export interface TestCloud {
   close(): Promise<void>;
 }
 
-/** A fresh local CloudBase on a temporary data dir: functions built, demo data seeded, timers off. */
-export async function startTestCloud(): Promise<TestCloud> {
+/**
+ * A fresh local CloudBase on a temporary data dir: functions built, demo data seeded, timers off.
+ * Rate limits are off (these tests file dozens of appeals as one persona) unless `shippedLimits`.
+ */
+export async function startTestCloud({ shippedLimits = false } = {}): Promise<TestCloud> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'jy-int-'));
+  if (shippedLimits) delete process.env.JIAYUAN_LIMITS;
+  else process.env.JIAYUAN_LIMITS = 'off';
   const { cloud } = await startStack({ dataDir, timers: false });
   const call: TestCloud['call'] = async (openid, fn, action, input) => {
     const { result } = await cloud.host.invoke(fn, { action, input }, { openid });

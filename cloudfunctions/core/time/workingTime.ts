@@ -13,8 +13,15 @@
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
 import timezone from 'dayjs/plugin/timezone';
-import { TIME_ZONE, WORK_HOURS } from '../../../types/appeals.constants';
 import { builtinCalendar, calendarInForce, type WorkCalendar } from './calendar';
+
+export const TIME_ZONE = 'Asia/Shanghai';
+
+/** Office hours of a working day (Asia/Shanghai); which days are working days is the calendar's. */
+export const WORK_HOURS: ReadonlyArray<{ start: string; end: string }> = [
+  { start: '09:00', end: '12:00' },
+  { start: '13:00', end: '18:00' },
+];
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
