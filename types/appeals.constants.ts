@@ -138,6 +138,7 @@ export const TIMELINE_KINDS = [
   'closed',
   'followed',
   'warned',
+  'approved',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 export const TIMELINE_LABELS: Record<TimelineKind, string> = {
@@ -154,6 +155,7 @@ export const TIMELINE_LABELS: Record<TimelineKind, string> = {
   closed: '完结',
   followed: '附议',
   warned: '即将超期',
+  approved: '内容审核通过',
 };
 
 /** Who holds the appeal now: an org unit, the estate's property company, or the street's enforcement team. */
@@ -165,7 +167,7 @@ export { ORG_STAFF_ROLES } from './org.constants';
 export const PRESSING_ROLES: readonly Role[] = ['community_staff', 'street_commander', 'district_commander'];
 
 /** Staff commands on an appeal; `can` in the detail view says which the caller may use now. */
-export const APPEAL_COMMANDS = ['claim', 'reply', 'transfer', 'resolve', 'press', 'escalate', 'rate', 'follow'] as const;
+export const APPEAL_COMMANDS = ['claim', 'reply', 'transfer', 'resolve', 'press', 'escalate', 'rate', 'follow', 'approve'] as const;
 export type AppealCommand = (typeof APPEAL_COMMANDS)[number];
 
 export type DueState = 'ok' | 'dueSoon' | 'overdue';
@@ -248,6 +250,8 @@ export interface AppealDetail {
   followerCount: number;
   following: boolean;
   isOwner: boolean;
+  /** Content security asked for a person to look first: neighbours do not see it until staff approve. */
+  heldForReview: boolean;
   timeline: TimelineView[];
   can: Record<AppealCommand, boolean>;
   filedAt: string;

@@ -3,7 +3,8 @@
  * constants and view types live in `appeals.constants.ts` (zod-free) and are re-exported here.
  */
 import { z } from 'zod';
-import { action, STAFF_ROLES, type Role, type Screening } from './contract';
+import { pageInput } from './paging';
+import { action, STAFF_ROLES, type Role } from './contract';
 import { BuildingCode } from './org';
 import {
   APPEAL_CATEGORY_KEYS,
@@ -54,10 +55,7 @@ const PhoneNumber = z
   .trim()
   .regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/, { message: '请填写正确的手机号或座机号' });
 
-const PageInput = {
-  page: z.number().int().min(1).max(1000).default(1),
-  pageSize: z.number().int().min(1).max(50).default(20),
-};
+const PageInput = pageInput();
 
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 YYYY-MM-DD' });
 
@@ -92,17 +90,6 @@ export const DashboardInput = z
     to: Day.optional(),
   })
   .refine((v) => !v.from || !v.to || v.from <= v.to, { message: '开始日期不能晚于结束日期', path: ['from'] });
-
-// ─── Stored screening ─────────────────────────────────────────────────────────────────────────
-
-/**
- * Content screening of a filed appeal, stored on the `appeals` document as `screening`: `review`
- * (content security wants a person to look first) keeps the appeal out of neighbours' views until
- * staff pass it; `pass`, or no field (appeals filed before screening), is public as usual.
- */
-export interface AppealScreeningField {
-  screening: Screening;
-}
 
 // ─── The contract ─────────────────────────────────────────────────────────────────────────────
 
@@ -179,6 +166,8 @@ export const appealsContract = {
     roles: PRESSING_ROLES,
     limit: 'appealPress',
   }),
+  /** 内容审核通过: what content security held back becomes visible to neighbours. */
+  approve: action<AppealDetail>()({ input: z.object({ id: AppealId, version: ExpectedVersion }), roles: ORG_STAFF_ROLES }),
   /** 上报: hand the appeal one level up (下呼上应). */
   escalate: action<AppealDetail>()({
     input: z.object({ id: AppealId, version: ExpectedVersion, reason: text(APPEAL_LIMITS.reasonMax, '上报理由', 2) }),
@@ -196,6 +185,7 @@ export const appealsContract = {
   updateRoutingRules: action<RoutingRulesView>()({
     input: z.object({
       communityId: z.string().min(1).max(64).optional(),
+      version: z.number().int().min(0).optional(),
       /** A category mapped to null goes back to the city default. */
       rules: z.partialRecord(AppealCategorySchema, RoutingTargetSchema.nullable()).default({}),
       fallback: RoutingTargetSchema.optional(),

@@ -1,5 +1,6 @@
 import { appealsContract } from '../../types/appeals';
 import { createFunction } from '../core/router';
+import { approve } from './actions/approve';
 import { bulletin } from './actions/bulletin';
 import { categories } from './actions/categories';
 import { claim } from './actions/claim';
@@ -41,6 +42,7 @@ export const main = createFunction(
     resolve,
     press,
     escalate,
+    approve,
     dashboard,
     bulletin,
     routingRules,

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { AppealDetail } from '../../types/appeals';
 import type { Envelope } from '../../types/contract';
 import { appealIds } from '../../cloudfunctions/appeals/app/ids';
+import { adminApp } from '../../scripts/localStack';
 import { startTestCloud, type TestCloud } from '../support/cloud';
 
 let t: TestCloud;
@@ -70,6 +71,50 @@ describe('neighbours (hole 1)', () => {
     // Moving out ends it: following is not a key to the appeal forever.
     await t.ok(neighbour, 'users', 'bindHousehold', { buildingCode: OTHER_BUILDING });
     expect(await t.call(neighbour, 'appeals', 'detail', { id: a.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+});
+
+describe('content held for review (hole 4)', () => {
+  it('neighbours do not see a description content security held, until staff of the area approve it', async () => {
+    const held = await t.ok('demo-resident', 'appeals', 'create', {
+      requestId: randomUUID(),
+      buildingCode: BUILDING,
+      category: 'safety_hazard',
+      description: '楼下有人收钱帮忙办事，让大家加微信私聊',
+      photos: [],
+      anonymous: false,
+    });
+    expect(held.heldForReview).toBe(true);
+    const [neighbour] = await neighbours('nb-review', 1, buildingId);
+    const similar = () => t.ok(neighbour, 'appeals', 'similar', { buildingCode: BUILDING, category: 'safety_hazard' });
+    expect((await similar()).map((s) => s.id)).not.toContain(held.id);
+    await t.ok(neighbour, 'appeals', 'follow', { id: held.id }); // knowing the id is not enough to read it
+    expect((await t.ok(neighbour, 'appeals', 'detail', { id: held.id })).description).toBe('（内容待社区审核）');
+
+    expect(await t.call('demo-resident', 'appeals', 'approve', { id: held.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await t.call('demo-grid-worker-2', 'appeals', 'approve', { id: held.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const approved = await t.ok('demo-grid-worker', 'appeals', 'approve', { id: held.id });
+    expect(approved).toMatchObject({ heldForReview: false, can: { approve: false } });
+    expect(approved.timeline.at(-1)).toMatchObject({ kind: 'approved', label: '内容审核通过', actorName: '张丽' });
+    expect((await similar()).map((s) => s.id)).toContain(held.id);
+    expect(await t.call('demo-grid-worker', 'appeals', 'approve', { id: held.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  });
+});
+
+describe('photos reach others through the function', () => {
+  it('staff get the resident’s photo as a signed URL that downloads; a neighbour gets no photo at all', async () => {
+    const app = adminApp(t.cloud.url);
+    const { fileID } = await app.uploadFile({ cloudPath: 'uploads/demo-resident/kernel-test.png', fileContent: Buffer.from('not really a png') });
+    const a = await file('demo-resident', { photos: [fileID] });
+    const staff = await t.ok('demo-grid-worker', 'appeals', 'detail', { id: a.id });
+    expect(staff.photos).toHaveLength(1);
+    expect(staff.photos[0]).toMatch(/^https?:\/\/.+kernel-test\.png\?/);
+    const response = await fetch(staff.photos[0]);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe('not really a png');
+    const [neighbour] = await neighbours('nb-photo', 1, buildingId);
+    await t.ok(neighbour, 'appeals', 'follow', { id: a.id });
+    expect((await t.ok(neighbour, 'appeals', 'detail', { id: a.id })).photos).toEqual([]);
   });
 });
 

@@ -3,7 +3,7 @@ import { notFound } from '../../core/errors';
 import type { Handler } from '../../core/router';
 import { actorOf } from '../app/actor';
 import { assertCanView } from '../domain/policy';
-import { toDetail } from '../domain/views';
+import { detailFor } from '../app/detail';
 import { appealsRepo } from '../repos/appeals';
 
 export const detail: Handler<typeof appealsContract.detail> = async ({ id }, { caller, now }) => {
@@ -11,5 +11,5 @@ export const detail: Handler<typeof appealsContract.detail> = async ({ id }, { c
   if (!appeal) throw notFound('找不到该诉求');
   const actor = actorOf(caller);
   assertCanView(actor, appeal);
-  return toDetail(appeal, actor, now);
+  return detailFor(appeal, actor, now);
 };

@@ -4,7 +4,7 @@ import type { ActionContext } from '../../core/router';
 import type { AppealDoc, Person } from '../domain/model';
 import { assertRights } from '../domain/policy';
 import type { Transition } from '../domain/stateMachine';
-import { toDetail } from '../domain/views';
+import { detailFor } from './detail';
 import { actorOf, personOf } from './actor';
 import { runCommand } from './command';
 
@@ -19,5 +19,5 @@ export async function appealCommand(
     assertRights(command, actor, a);
     return decide(a, personOf(actor));
   });
-  return toDetail(after, actor, now);
+  return detailFor(after, actor, now);
 }

@@ -11,6 +11,7 @@ import {
   type TimelineKind,
 } from '../../../types/appeals.constants';
 import type { OrgLevel } from '../../../types/org';
+import type { Screening } from '../../../types/contract';
 import { LEVEL, type PlaceUnits, type Subject } from '../../core/auth/jurisdiction';
 import type { OutboxMessage } from '../../core/outbox/types';
 
@@ -161,6 +162,8 @@ export interface AppealDoc {
   followers: string[];
   followerCount: number;
   timeline: TimelineEntry[];
+  /** What content security said of the description and photos: `review` keeps it from neighbours until staff approve. Absent on appeals filed before screening. */
+  screening?: Screening;
   effects: Effect[];
   effectsPending: boolean;
   effectsAt?: Date | null;

@@ -148,6 +148,7 @@ export function noticesFor(change: Change, before: AppealDoc | null, after: Appe
       break;
     }
     case 'follow':
+    case 'approve':
       break;
   }
 

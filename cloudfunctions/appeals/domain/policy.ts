@@ -4,7 +4,7 @@
  * machine's CONFLICT.
  */
 import { PRESSING_ROLES, type AppealCommand } from '../../../types/appeals';
-import { coversHolder, coversPlace, hasAnyRole, isPropertyStaffOf, isStaff, outranks } from '../../core/auth/jurisdiction';
+import { coversHolder, coversPlace, hasAnyRole, isOrgStaff, isPropertyStaffOf, isStaff, outranks } from '../../core/auth/jurisdiction';
 import { AppError, forbidden } from '../../core/errors';
 import { isOpen, type Actor, type AppealDoc } from './model';
 
@@ -70,6 +70,8 @@ export function rightsFor(command: AppealCommand, actor: Actor, appeal: AppealDo
     case 'transfer':
     case 'escalate':
       return isHandler(actor, appeal) || canHandleHolder(actor, appeal) ? null : forbidden('该诉求不在您的办理范围内');
+    case 'approve':
+      return isOrgStaff(actor) && coversPlace(actor, appeal.place) ? null : forbidden('该诉求不在您的辖区内');
     case 'press':
       if (!hasAnyRole(actor, PRESSING_ROLES) || !coversPlace(actor, appeal.place)) return forbidden('该诉求不在您的督办范围内');
       return outranks(actor, appeal.holder.level) ? null : forbidden('只能督办下级或物业承办的诉求');
@@ -106,5 +108,7 @@ export function canDo(command: AppealCommand, actor: Actor, appeal: AppealDoc): 
       return appeal.status === 'resolved';
     case 'follow':
       return isOpen(appeal) && !isFollower(actor, appeal);
+    case 'approve':
+      return appeal.screening === 'review';
   }
 }

@@ -44,7 +44,8 @@ export type TransitionKind =
   | 'rate'
   | 'autoClose'
   | 'warn'
-  | 'follow';
+  | 'follow'
+  | 'approve';
 
 export interface Transition {
   kind: TransitionKind;
@@ -213,6 +214,16 @@ export function press(a: AppealDoc, actor: Person, note: string, ctx: Ctx): Tran
     kind: 'press',
     patch: { pressCount: a.pressCount + 1, lastActivityAt: ctx.now },
     timeline: [entry(ctx.now, 'pressed', staffRef(actor), note, { meta: { holder: a.holder.name } })],
+  };
+}
+
+/** 内容审核: staff pass a description content security held back, so neighbours may see it. */
+export function approve(a: AppealDoc, actor: Person, ctx: Ctx): Transition {
+  if (a.screening !== 'review') throw conflict('该诉求的内容无需审核');
+  return {
+    kind: 'approve',
+    patch: { screening: 'pass' },
+    timeline: [entry(ctx.now, 'approved', staffRef(actor), null)],
   };
 }
 

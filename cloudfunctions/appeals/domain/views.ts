@@ -36,8 +36,9 @@ export function maskName(name: string): string {
 /** How the resident is named where other residents can see it ("公开时隐去我的信息"). */
 export const publicResidentName = (a: Pick<AppealDoc, 'resident'>) => (a.resident.anonymous ? '匿名居民' : maskName(a.resident.name));
 
-/** What neighbours may read of the description. */
-export const publicExcerpt = (a: Pick<AppealDoc, 'description'>) => excerpt(a.description, 60);
+/** What neighbours may read of the description: nothing while content security holds it for staff. */
+export const publicExcerpt = (a: Pick<AppealDoc, 'description' | 'screening'>) =>
+  a.screening === 'review' ? '（内容待社区审核）' : excerpt(a.description, 60);
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
@@ -64,6 +65,7 @@ export type ListedAppeal = Pick<
   | 'pressCount'
   | 'followerCount'
   | 'resident'
+  | 'screening'
 >;
 
 export function toSummary(a: ListedAppeal): AppealSummary {
@@ -165,6 +167,7 @@ export function toDetail(a: AppealDoc, actor: Actor, now: Date): AppealDetail {
     followerCount: a.followerCount,
     following: a.followers.includes(actor.openid),
     isOwner: viewer === 'owner',
+    heldForReview: a.screening === 'review',
     timeline,
     can,
     filedAt: a.filedAt.toISOString(),

@@ -40,6 +40,7 @@ export const LIST_FIELDS: Record<keyof ListedAppeal, true> = {
   pressCount: true,
   followerCount: true,
   resident: true,
+  screening: true,
 };
 
 export type TimerField = 'escalateAt' | 'warnNoticeAt' | 'autoCloseAt';
@@ -115,7 +116,7 @@ export const appealsRepo = {
   async similar(buildingId: string, category: AppealCategory, since: Date): Promise<Array<ListedAppeal & Pick<AppealDoc, 'followers'>>> {
     const _ = cmd();
     const { data } = await appeals()
-      .where({ 'place.buildingId': buildingId, category, filedAt: _.gte(since), status: _.in(OPEN_STATUSES) })
+      .where({ 'place.buildingId': buildingId, category, filedAt: _.gte(since), status: _.in(OPEN_STATUSES), screening: _.neq('review') })
       .orderBy('filedAt', 'desc')
       .limit(20)
       .field({ ...LIST_FIELDS, followers: true })

@@ -40,6 +40,13 @@ const COMMANDS: ActionSpecs<StaffCommand, Draft, AppealDetail, AppealDetail> = {
     fields: [],
     send: (_draft, appeal) => api.appeals.claim(base(appeal)),
   },
+  approve: {
+    label: '审核通过',
+    done: '已审核通过',
+    hint: '内容安全检查要求人工审核。确认描述和照片可以公开后，本楼栋的邻居才能看到这条诉求。',
+    fields: [],
+    send: (_draft, appeal) => api.appeals.approve(base(appeal)),
+  },
   reply: {
     label: '回复',
     done: '已回复',
