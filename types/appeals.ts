@@ -150,7 +150,7 @@ export const appealsContract = {
     input: z.object({ id: AppealId, version: ExpectedVersion, text: text(APPEAL_LIMITS.textMax, '回复内容'), photos: PhotoList }),
     roles: HANDLING_ROLES,
     limit: 'appealReply',
-    screen: { text: ['text'] },
+    screen: { text: ['text'], images: ['photos'] },
   }),
   transfer: action<AppealDetail>()({
     input: z.object({ id: AppealId, version: ExpectedVersion, to: TransferTo, reason: text(APPEAL_LIMITS.reasonMax, '转办理由', 2) }),
@@ -159,6 +159,8 @@ export const appealsContract = {
   resolve: action<AppealDetail>()({
     input: z.object({ id: AppealId, version: ExpectedVersion, text: text(APPEAL_LIMITS.textMax, '办理结果', 2), photos: PhotoList }),
     roles: HANDLING_ROLES,
+    // The outcome is what neighbours see: screened like the resident's words.
+    screen: { text: ['text'], images: ['photos'] },
   }),
   /** 督办: a higher level (or the community over a property company) presses the holder. */
   press: action<AppealDetail>()({

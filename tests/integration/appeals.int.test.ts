@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { AppealCategory, AppealDetail } from '../../types/appeals';
+import { adminApp } from '../../scripts/localStack';
 import { startTestCloud, type TestCloud } from '../support/cloud';
 
 let t: TestCloud;
@@ -212,8 +213,9 @@ describe('claim, reply, resolve, rate (首问负责制)', () => {
     expect(await t.call('demo-resident', 'appeals', 'claim', { id: a.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
 
     await t.ok('demo-grid-worker', 'appeals', 'reply', { id: a.id, text: '已联系保洁，明天上午清理', photos: [] });
-    const resolved = await t.ok('demo-grid-worker', 'appeals', 'resolve', { id: a.id, text: '杂物已清理，楼道已畅通', photos: ['cloud://local/after.jpg'] });
-    expect(resolved).toMatchObject({ status: 'resolved', resolution: { text: '杂物已清理，楼道已畅通', photos: ['cloud://local/after.jpg'], byName: '张丽' } });
+    const { fileID: after } = await adminApp(t.cloud.url).uploadFile({ cloudPath: 'uploads/demo-grid-worker/after.jpg', fileContent: Buffer.from('jpeg') });
+    const resolved = await t.ok('demo-grid-worker', 'appeals', 'resolve', { id: a.id, text: '杂物已清理，楼道已畅通', photos: [after] });
+    expect(resolved).toMatchObject({ status: 'resolved', resolution: { text: '杂物已清理，楼道已畅通', photos: [expect.stringMatching(/\/uploads\/demo-grid-worker\/after\.jpg\?/)], byName: '张丽' } });
 
     expect(await t.call('demo-resident-2', 'appeals', 'rate', { id: a.id, rating: 'dissatisfied' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const reopened = await t.ok('demo-resident', 'appeals', 'rate', { id: a.id, rating: 'dissatisfied', comment: '还有一些没清走' });
