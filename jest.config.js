@@ -28,6 +28,7 @@ module.exports = {
     // The compiled weapp build (dist/) in miniprogram-simulate against the real local cloud:
     // node's environment plus a jsdom DOM (see the file for why not jest-environment-jsdom).
     project('miniprogram', ['<rootDir>/tests/miniprogram/**/*.mp.test.ts'], {
+      moduleNameMapper: aliases,
       testEnvironment: '<rootDir>/tests/miniprogram/environment.js',
       transformIgnorePatterns: ['/node_modules/', '/dist/'],
     }),

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
 import { ApiError } from './errors';
+import { api } from './index';
 
 export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
 
@@ -31,11 +32,25 @@ async function uploadH5(filePath: string, cloudPath: string): Promise<string> {
   return body.fileID;
 }
 
-/** Uploads one chosen photo to cloud storage; returns its `cloud://` file id. */
+let ownFolder: Promise<string> | undefined;
+
+/**
+ * The caller's own upload folder, `uploads/<openid>`: the storage rules and the functions take a
+ * resident's photos only from there. Asked once per app launch (a failure is asked again).
+ */
+function uploadsOfCaller(): Promise<string> {
+  if (!ownFolder) {
+    ownFolder = api.users.me({}).then((me) => `uploads/${me.openid}`);
+    ownFolder.catch(() => (ownFolder = undefined));
+  }
+  return ownFolder;
+}
+
+/** Uploads one chosen photo to cloud storage under the caller's own folder; returns its `cloud://` file id. */
 export async function uploadPhoto(filePath: string, folder: string, size?: number): Promise<string> {
   if (size !== undefined && size > MAX_PHOTO_BYTES) throw new ApiError('INVALID_INPUT', '照片不能超过 10 MB');
   const name = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}.${extensionOf(filePath)}`;
-  const cloudPath = `${folder}/${name}`;
+  const cloudPath = `${await uploadsOfCaller()}/${folder}/${name}`;
   if (process.env.TARO_ENV === 'h5') return uploadH5(filePath, cloudPath);
   try {
     const { fileID } = await Taro.cloud.uploadFile({ cloudPath, filePath });

@@ -67,7 +67,6 @@ export function TextField({
           value={value}
           placeholder={placeholder}
           maxlength={maxLength}
-          autoHeight
           disabled={disabled}
           ariaLabel={ariaLabel}
           onInput={(e) => onChange(e.detail.value)}

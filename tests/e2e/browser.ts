@@ -7,6 +7,11 @@ import { ROOT, startStack } from '../../scripts/localStack';
 
 export const SCREENSHOTS = path.join(ROOT, 'test-results', 'screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/**
+ * The browser's zone: far from Shanghai (16 hours behind), so on most hours of the day its calendar
+ * day differs from Shanghai's. The app must show Shanghai's days and times anyway.
+ */
+export const BROWSER_TIME_ZONE = 'America/Los_Angeles';
 
 /** The whole local system serving the built H5 app, and a headless Debian Chromium on it. */
 export async function startBrowserStack(): Promise<{ cloud: LocalCloud; context: BrowserContext; close: () => Promise<void> }> {
@@ -18,7 +23,7 @@ export async function startBrowserStack(): Promise<{ cloud: LocalCloud; context:
     viewport: { width: 390, height: 844 },
     deviceScaleFactor: 2,
     locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
+    timezoneId: BROWSER_TIME_ZONE,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   mkdirSync(SCREENSHOTS, { recursive: true });

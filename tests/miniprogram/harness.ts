@@ -10,6 +10,8 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { CallEvent, Envelope, InputOf, OutputOf } from '../../types/contract';
+import type { Contract, FunctionName } from '../../types/index';
 import { startStack } from '../../scripts/localStack';
 
 const DIST = path.resolve(__dirname, '../../dist');
@@ -37,8 +39,17 @@ if (stale) {
   console.warn(`dist/ is older than ${path.relative(path.resolve(__dirname, '../..'), stale)}: these tests run the last build. Rebuild with npx taro build --type weapp (npm test does).`);
 }
 
-/** How `wx.cloud.callFunction` reaches the cloud: the local CloudBase's `host.invoke`. */
-export type Invoke = (name: string, event: unknown, identity: { openid: string }) => Promise<{ result: unknown; requestId: string }>;
+/** The actions of a cloud function, by name. */
+export type ActionOf<F extends FunctionName> = keyof Contract[F] & string;
+/** What `F.A` takes, and what it answers (inside the envelope). */
+export type InputOfCall<F extends FunctionName, A extends ActionOf<F>> = InputOf<Contract[F][A]>;
+export type OutputOfCall<F extends FunctionName, A extends ActionOf<F>> = OutputOf<Contract[F][A]>;
+
+/**
+ * How `wx.cloud.callFunction` reaches the cloud: the local CloudBase's `host.invoke`. The event is
+ * what the app sent (`{ action, input }`); the result, every function's answer: an envelope.
+ */
+export type Invoke = (name: string, event: CallEvent, identity: { openid: string }) => Promise<{ result: Envelope<unknown>; requestId: string }>;
 
 export type NavigationMethod = 'navigateTo' | 'redirectTo' | 'reLaunch' | 'switchTab' | 'navigateBack';
 export interface Navigation {
@@ -50,7 +61,7 @@ export interface Navigation {
 /** One `wx.cloud.callFunction`: `ok` = the function ran and answered (its envelope may still carry an error). */
 export interface CloudCall {
   name: string;
-  data: unknown;
+  data: CallEvent;
   openid: string;
   ok: boolean;
 }
@@ -77,7 +88,11 @@ async function startCloud(): Promise<{ invoke: Invoke; close(): Promise<void> }>
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'jy-miniprogram-'));
   const { cloud } = await startStack({ dataDir, timers: false });
   return {
-    invoke: (name, event, identity) => cloud.host.invoke(name, event, identity),
+    // The router answers every event with an envelope (cloudfunctions/core/router.ts).
+    invoke: async (name, event, identity) => {
+      const { result, requestId } = await cloud.host.invoke(name, event, identity);
+      return { result: result as Envelope<unknown>, requestId };
+    },
     async close() {
       await cloud.close();
       rmSync(dataDir, { recursive: true, force: true });
@@ -91,6 +106,7 @@ type Fn = (this: unknown, ...args: unknown[]) => unknown;
 
 /** What the fake WeChat client recorded, and the knobs a test turns. */
 export interface WxState {
+  /** The WeChat user the phone is signed in as (each test starts as the file's `openid`). */
   openid: string;
   storage: Map<string, unknown>;
   navigation: Navigation[];
@@ -169,6 +185,10 @@ function parseUrl(url: string): { route: string; query: Record<string, string> }
   return { route: pathname.replace(/^\/+/, ''), query };
 }
 
+function isCallEvent(value: unknown): value is CallEvent {
+  return typeof value === 'object' && value !== null && typeof (value as { action?: unknown }).action === 'string';
+}
+
 function createWx(state: WxState, invoke: Invoke) {
   const pages = declaredPages();
   const navigate = (method: NavigationMethod) =>
@@ -242,7 +262,8 @@ function createWx(state: WxState, invoke: Invoke) {
         if (state.cloudInit.length === 0) throw fail('cloud.callFunction', 'Cloud API isn\'t enabled, please call wx.cloud.init first');
         if (!name) throw fail('cloud.callFunction', 'parameter.name should be String');
         // The client serialises `data` as JSON before it leaves the phone.
-        const event = data === undefined ? {} : (JSON.parse(JSON.stringify(data)) as unknown);
+        const event: unknown = data === undefined ? {} : JSON.parse(JSON.stringify(data));
+        if (!isCallEvent(event)) throw fail('cloud.callFunction', 'data should be { action, input } (the app always sends so)');
         const call: CloudCall = { name, data: event, openid: state.openid, ok: false };
         state.cloudCalls.push(call);
         try {
@@ -264,6 +285,7 @@ function createWx(state: WxState, invoke: Invoke) {
 function resetWx(): void {
   if (!harness) return;
   const { state } = harness;
+  state.openid = harness.openid;
   state.storage.clear();
   state.navigation.length = 0;
   state.toasts.length = 0;
@@ -276,6 +298,8 @@ function resetWx(): void {
 
 interface Harness {
   state: WxState;
+  /** Who the app was launched as: each test starts signed in as them. */
+  openid: string;
   simulate: typeof import('miniprogram-simulate');
   loaded: Map<string, string>;
 }
@@ -375,7 +399,7 @@ function bootMiniProgram(options: BootOptions): WxState {
   app.onLaunch?.call(appInstance, launch);
   app.onShow?.call(appInstance, launch);
 
-  harness = { state, simulate, loaded: new Map() };
+  harness = { state, openid: options.openid, simulate, loaded: new Map() };
   return state;
 }
 
@@ -556,20 +580,15 @@ export async function openPage(url: string, query?: Record<string, string>): Pro
   return page;
 }
 
-/** A cloud function's answer envelope, as `callFunction` returns it in `result`. */
-export interface Envelope<T> {
-  ok: boolean;
-  data?: T;
-  error?: { code: string; message: string };
-}
-
 export interface MiniProgram {
   /** The fake WeChat client: what it recorded, and the knobs a test turns. */
   readonly wx: WxState;
   /** The local cloud's function host, reached directly (not through the phone). */
   invoke: Invoke;
-  /** `action` of the cloud function `name` with `input`, asked directly as `openid` (default: the app's user). */
-  call<T = unknown>(name: string, action: string, input: unknown, openid?: string): Promise<Envelope<T>>;
+  /** `action` of the cloud function `fn` with `input`, asked directly as `openid` (default: the app's user). */
+  call<F extends FunctionName, A extends ActionOf<F>>(fn: F, action: A, input: InputOfCall<F, A>, openid?: string): Promise<Envelope<OutputOfCall<F, A>>>;
+  /** Like `call`, but the data, failing the test on an error envelope. */
+  ok<F extends FunctionName, A extends ActionOf<F>>(fn: F, action: A, input: InputOfCall<F, A>, openid?: string): Promise<OutputOfCall<F, A>>;
 }
 
 /**
@@ -583,6 +602,12 @@ export function useMiniProgram(options: { openid: string; through?: (invoke: Inv
   const invoke: Invoke = (name, event, identity) => {
     if (!cloud) throw new Error('the cloud is not started yet: use it inside a test');
     return cloud.invoke(name, event, identity);
+  };
+
+  // The contract types each action's answer; the function's envelope carries it (router.ts).
+  const call: MiniProgram['call'] = async (fn, action, input, openid = options.openid) => {
+    const { result } = await invoke(fn, { action, input }, { openid });
+    return result as Envelope<OutputOfCall<typeof fn, typeof action>>;
   };
 
   beforeAll(async () => {
@@ -603,9 +628,11 @@ export function useMiniProgram(options: { openid: string; through?: (invoke: Inv
       return wx;
     },
     invoke,
-    async call<T>(name: string, action: string, input: unknown, openid = options.openid) {
-      const { result } = await invoke(name, { action, input }, { openid });
-      return result as Envelope<T>;
+    call,
+    async ok(fn, action, input, openid) {
+      const envelope = await call(fn, action, input, openid);
+      if (!envelope.ok) throw new Error(`${fn}.${action} failed: ${envelope.error.code} ${envelope.error.message}`);
+      return envelope.data;
     },
   };
 }
