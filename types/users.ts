@@ -30,7 +30,7 @@ export interface Me {
   isStaff: boolean;
   jurisdiction: (Jurisdiction & { unitNames: string[] }) | null;
   propertyCompany: { id: string; name: string } | null;
-  household: { buildingId: string; buildingName: string; room?: string } | null;
+  household: { buildingId: string; buildingCode: string; buildingName: string; room?: string } | null;
 }
 
 export const usersContract = {

@@ -15,18 +15,9 @@ export function rememberPlace(place: ResolvedPlace): void {
   Taro.setStorageSync(KEY, place);
 }
 
-/**
- * A bound household as `users.me` returns it. Resolving its building needs the building's code,
- * which the contract's `Me.household` does not carry yet (asked for in issue 7): until it does,
- * a household cannot stand in for a scan.
- */
-type BoundHousehold = NonNullable<Me['household']> & { buildingCode?: string };
-
-/** The building of the caller's bound household as a place, or null (no household, or no code for it). */
+/** The building of the caller's bound household as a place, or null without one. */
 export async function householdPlace(me: Pick<Me, 'household'>): Promise<ResolvedPlace | null> {
-  const household: BoundHousehold | null = me.household;
-  if (!household?.buildingCode) return null;
-  return api.org.resolveCode({ code: household.buildingCode });
+  return me.household ? api.org.resolveCode({ code: me.household.buildingCode }) : null;
 }
 
 /**

@@ -22,7 +22,7 @@ export async function profileOf(caller: Caller): Promise<Me> {
     propertyCompany: company ? { id: company._id, name: company.name } : null,
     household:
       user?.household && building
-        ? { buildingId: building._id, buildingName: building.name, room: user.household.room }
+        ? { buildingId: building._id, buildingCode: building.code, buildingName: building.name, room: user.household.room }
         : null,
   };
 }

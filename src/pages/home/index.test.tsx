@@ -11,34 +11,10 @@ const PLACE_KEY = 'jy.currentPlace';
 /** demo-resident's bound household: 海岸花园 1号楼 (b-0001). */
 const HOUSEHOLD_CODE = '370602B0001';
 
-const realFetch = globalThis.fetch;
-
 beforeEach(() => {
   navigation.length = 0;
   window.localStorage.clear();
-  globalThis.fetch = realFetch;
 });
-afterAll(() => {
-  globalThis.fetch = realFetch;
-});
-
-/**
- * `users.me` names the household's building by id and name only; the building code the home page
- * resolves it by is asked of the contract (issue 7). Until the function sends it, the test adds the
- * seeded code to the function's real answer; once it does, this changes nothing.
- */
-function withHouseholdCode() {
-  const cloudFetch = realFetch as unknown as (input: string, init?: { body?: string }) => Promise<{ json(): Promise<unknown> }>;
-  globalThis.fetch = (async (input: string, init?: { body?: string }) => {
-    const response = await cloudFetch(input, init);
-    const isMe = input === '/api/functions/users' && (JSON.parse(init?.body ?? '{}') as { action?: string }).action === 'me';
-    if (!isMe) return response;
-    const body = (await response.json()) as { result?: { ok: boolean; data?: { household?: Record<string, unknown> | null } } };
-    const household = body.result?.data?.household;
-    if (household && !household.buildingCode) household.buildingCode = HOUSEHOLD_CODE;
-    return { ...response, json: async () => body };
-  }) as unknown as typeof fetch;
-}
 
 it('asks a resident with no household to scan, and opens the landing page for a typed code', async () => {
   actAs('__new__');
@@ -72,7 +48,6 @@ it('shows the remembered building and the service entries', () => {
 
 it('uses the bound household’s building when nothing was scanned, and remembers it for filing', async () => {
   actAs('demo-resident');
-  withHouseholdCode();
   render(<Home />);
   expect(screen.getByTestId('place-loading')).toBeTruthy();
   expect((await screen.findByTestId('building-name', undefined, slow)).textContent).toBe('海岸花园 1号楼');
@@ -84,7 +59,6 @@ it('uses the bound household’s building when nothing was scanned, and remember
 
 it('a scanned building wins over the household’s', async () => {
   actAs('demo-resident');
-  withHouseholdCode();
   Taro.setStorageSync(PLACE_KEY, {
     building: { id: 'b-0003', code: '370602B0003', name: '3号楼', address: '' },
     estate: { id: 'e', name: '海岸花园' },
