@@ -1,6 +1,7 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import { navigation } from '../../../tests/support/taro';
 import { actAs } from '../../../tests/support/componentEnv';
+import { api } from '@/api';
 import AdminHome from './index';
 
 jest.setTimeout(30_000);
@@ -33,4 +34,16 @@ it('offers a grid worker no routing rules, and property staff no dashboard', asy
   render(<AdminHome />);
   await screen.findByTestId('entry-inbox', undefined, slow);
   expect(screen.queryByTestId('entry-dashboard')).toBeNull();
+});
+
+it('warns staff when the holiday calendar lacks an official schedule, and sends the district to enter it', async () => {
+  actAs('demo-district');
+  const status = await api.org.calendarStatus({});
+  render(<AdminHome />);
+  // chinese-days knows no year after 2026 and nobody entered one in the test cloud: there is a warning.
+  expect(status.warning).toMatch(/放假安排尚未录入/);
+  const banner = await screen.findByTestId('calendar-warning', undefined, slow);
+  expect(banner.textContent).toContain(status.warning!);
+  fireEvent.click(screen.getByText('去录入放假安排'));
+  expect(navigation).toContainEqual({ method: 'navigateTo', url: '/packages/admin/calendar/index' });
 });

@@ -4,6 +4,7 @@ import { Cell, Tag } from '@nutui/nutui-react-taro';
 import Taro from '@tarojs/taro';
 import { ORG_LEVEL_LABELS } from '@contract/org.constants';
 import type { OrgUnitView } from '@contract/org';
+import { routes } from '@contract/routes';
 import { api } from '@/api';
 import { AsyncView } from '@/components/AsyncView';
 import { useRequest } from '@/hooks/useRequest';
@@ -18,6 +19,9 @@ export default function AdminHome() {
   const me = useRequest(() => api.users.me({}), []);
   // Property staff have no org jurisdiction: they get the inbox only.
   const hasJurisdiction = Boolean(me.data?.jurisdiction);
+  // Deadlines are counted on the holiday calendar: staff hear when next year's official schedule is missing.
+  const calendar = useRequest(() => api.org.calendarStatus({}), [], Boolean(me.data?.isStaff));
+  const canEnterSchedule = Boolean(me.data?.roles.includes('district_commander'));
   const units = useRequest(() => api.org.listUnits({ parentId: parent?.id }), [parent?.id], hasJurisdiction);
   const buildings = useRequest(
     () => api.org.listBuildings({ unitId: parent!.id, page: 1, pageSize: 50 }),
@@ -48,6 +52,15 @@ export default function AdminHome() {
           </>
         )}
       </AsyncView>
+
+      {calendar.data?.warning && (
+        <View className="card admin-home__warning" role="alert" data-testid="calendar-warning">
+          <Text>{calendar.data.warning}</Text>
+          <Text className="admin-home__warning-link" onClick={() => Taro.navigateTo({ url: routes.holidayCalendar() })}>
+            {canEnterSchedule ? '去录入放假安排' : '查看节假日安排（录入请联系区市管理员）'}
+          </Text>
+        </View>
+      )}
 
       {hasJurisdiction && (
         <View className="card">
