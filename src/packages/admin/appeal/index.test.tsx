@@ -117,3 +117,13 @@ it('says in words when the appeal cannot be opened', async () => {
   const error = await screen.findByTestId('error', undefined, slow);
   expect(error.textContent).toMatch(/[\u4e00-\u9fa5]/);
 });
+
+it('an appeal held for review says so, and approving it lets neighbours see it', async () => {
+  await openFiledAppeal('审核 请加微信联系'); // 「加微信」 is a review word of the local list
+  const notice = await screen.findByTestId('held-for-review', undefined, slow);
+  expect(notice.textContent).toContain('邻居看不到');
+  fireEvent.click(screen.getByTestId('action-approve'));
+  await waitFor(() => expect(screen.queryByTestId('held-for-review')).toBeNull(), slow);
+  expect(within(screen.getByTestId('timeline')).getByText('内容审核通过')).toBeTruthy();
+  expect(screen.queryByTestId('action-approve')).toBeNull();
+});

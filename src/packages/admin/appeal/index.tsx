@@ -104,6 +104,11 @@ export default function AdminAppeal() {
           </Button>
         </View>
       )}
+      {appeal.heldForReview && (
+        <View className="admin-banner admin-banner--error" role="alert" data-testid="held-for-review">
+          <Text>内容安全检查要求人工审核：审核通过前，本楼栋的邻居看不到这条诉求。</Text>
+        </View>
+      )}
       <AppealOverview appeal={appeal} />
       <View className="card admin-appeal__meta">
         <InfoRow label="办理层级" value={appeal.levelLabel} />
