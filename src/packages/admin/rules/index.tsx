@@ -53,6 +53,7 @@ function RulesEditor({ initial, canEdit, communityId }: { initial: RoutingRulesV
     try {
       const next = await api.appeals.updateRoutingRules({
         communityId,
+        version: view.version,
         rules: changes,
         fallback: fallbackChange,
       });
@@ -61,7 +62,10 @@ function RulesEditor({ initial, canEdit, communityId }: { initial: RoutingRulesV
       setFallback(null);
       void Taro.showToast({ title: '已保存', icon: 'success' });
     } catch (err) {
-      setError(toApiError(err));
+      const failure = toApiError(err);
+      setError(failure);
+      // Someone saved meanwhile: show their rules; the changes typed here stay, to save again on top.
+      if (failure.code === 'CONFLICT') setView(await api.appeals.routingRules({ communityId }).catch(() => view));
     } finally {
       setSaving(false);
     }
