@@ -3,7 +3,7 @@ import type { Me } from '@contract/users';
 import { MODULES, appPages, homeEntries, mineEntries, workEntries } from './modules';
 import { defineModule } from './registry';
 
-const resident: Me = { openid: 'o', name: '王秀英', roles: ['resident'], isStaff: false, jurisdiction: null, propertyCompany: null, household: null };
+const resident: Me = { openid: 'o', name: '王秀英', roles: ['resident'], isStaff: false, jurisdiction: null, propertyCompany: null, household: null, preferences: { elderMode: false } };
 const staff = (roles: Me['roles']): Me => ({ ...resident, roles, isStaff: true });
 
 /** Every page app.json will list, as `root/page`. */

@@ -18,9 +18,17 @@ export interface UserDoc {
   jurisdiction?: Jurisdiction;
   propertyCompanyId?: string;
   household?: { buildingId: string; room?: string };
+  /** The user's own display settings, remembered across devices. */
+  preferences?: Preferences;
   createdAt: Date;
   /** Seeded demo personas only: how the local sign-in lists them. */
   demo?: { label: string; order: number };
+}
+
+/** What the user chose for how the app looks to them. */
+export interface Preferences {
+  /** 长辈版: large text, large tap targets, one column, plain words. */
+  elderMode: boolean;
 }
 
 export interface Me {
@@ -31,6 +39,7 @@ export interface Me {
   jurisdiction: (Jurisdiction & { unitNames: string[] }) | null;
   propertyCompany: { id: string; name: string } | null;
   household: { buildingId: string; buildingCode: string; buildingName: string; room?: string } | null;
+  preferences: Preferences;
 }
 
 export const usersContract = {
@@ -40,6 +49,11 @@ export const usersContract = {
       buildingCode: BuildingCode,
       room: z.string().trim().max(16).optional(),
     }),
+    roles: 'anyone',
+  }),
+  /** Sets the caller's preferences (a resident profile is created on first use). */
+  setPreferences: action<Me>()({
+    input: z.object({ elderMode: z.boolean() }),
     roles: 'anyone',
   }),
 };

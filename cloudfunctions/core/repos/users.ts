@@ -34,6 +34,18 @@ export const usersRepo = {
     }
   },
 
+  /** Sets the user's preferences, creating a resident profile on first use (as `setHousehold`). */
+  async setPreferences(openid: string, preferences: NonNullable<UserDoc['preferences']>, fallbackName: string): Promise<void> {
+    const update = () => users().doc(openid).update({ preferences: database().command.set(preferences) });
+    if (await this.get(openid)) return void (await update());
+    try {
+      await users().add({ _id: openid, name: fallbackName, roles: ['resident'], preferences, createdAt: new Date() });
+    } catch (error) {
+      if (!isDuplicate(error)) throw error;
+      await update(); // created by a concurrent call of the same user
+    }
+  },
+
   /** Staff of a role whose jurisdiction includes the unit. */
   staffCovering: (unitId: string, role: Role, limit = 20) => people({ roles: role, 'jurisdiction.unitIds': unitId }, limit),
 

@@ -24,6 +24,7 @@ export async function profileOf(caller: Caller): Promise<Me> {
       user?.household && building
         ? { buildingId: building._id, buildingCode: building.code, buildingName: building.name, room: user.household.room }
         : null,
+    preferences: { elderMode: user?.preferences?.elderMode ?? false },
   };
 }
 
