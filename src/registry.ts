@@ -15,6 +15,10 @@ export interface HomeEntry {
   glyph: string;
   color: string;
   url: Route;
+  /** 长辈版's words for it, when plainer than `label` (反映问题 for 反映诉求). */
+  plainLabel?: string;
+  /** One of the main actions 长辈版 puts first on 首页, as large buttons. */
+  main?: boolean;
 }
 
 /** A row in 我的; `show` decides per signed-in user (everyone when absent). */

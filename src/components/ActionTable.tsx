@@ -1,11 +1,11 @@
 import { useState, type ReactNode } from 'react';
-import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { ApiError, toApiError } from '@/api/errors';
 import { Chips, type ChipOption } from './Chips';
 import { PhotoPicker } from './PhotoPicker';
 import { FieldError, TextField } from './TextField';
+import { toast } from './toast';
 import './ActionTable.scss';
 
 /** What one field of an action's form is given to draw itself. */
@@ -104,7 +104,7 @@ export function ActionTable<K extends string, D, C, R>({
       setDrafts((d) => ({ ...d, [key]: undefined }));
       setActive(null);
       onDone(result, key);
-      void Taro.showToast({ title: spec.done, icon: 'success' });
+      toast(spec.done);
     } catch (err) {
       const error = toApiError(err);
       setFailure({ key, error });

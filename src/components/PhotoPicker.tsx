@@ -4,6 +4,7 @@ import { View, Text } from '@tarojs/components';
 import { toApiError } from '@/api/errors';
 import { uploadPhoto } from '@/api/storage';
 import { CloudImage } from '@/components/CloudImage';
+import { useElderMode } from '@/hooks/useElderMode';
 import './PhotoPicker.scss';
 
 /**
@@ -32,6 +33,7 @@ export function PhotoPicker({
 }) {
   const [uploading, setUploading] = useState('');
   const [error, setError] = useState('');
+  const { elder } = useElderMode();
 
   const add = async () => {
     const room = max - photos.length;
@@ -67,14 +69,14 @@ export function PhotoPicker({
           <View key={id} className="photo-picker__item">
             <CloudImage fileID={id} className="photo-picker__image" />
             {!disabled && (
-              <View className="photo-picker__remove" onClick={() => onChange(photos.filter((p) => p !== id))}>
-                <Text>×</Text>
+              <View className="photo-picker__remove jy-tap" ariaRole="button" ariaLabel="删除这张照片" onClick={() => onChange(photos.filter((p) => p !== id))}>
+                <Text>{elder ? '删除这张' : '×'}</Text>
               </View>
             )}
           </View>
         ))}
         {photos.length < max && !disabled && (
-          <View className="photo-picker__add" data-testid={`${testId}-add`} onClick={add}>
+          <View className="photo-picker__add jy-tap" ariaRole="button" data-testid={`${testId}-add`} onClick={add}>
             <Text>{uploading ? '上传中' : '+ 照片'}</Text>
           </View>
         )}

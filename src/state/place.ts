@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro';
 import type { ResolvedPlace } from '@contract/org';
 import type { Me } from '@contract/users';
 import { api } from '@/api';
+import { loadMe } from './preferences';
 
 const KEY = 'jy.currentPlace';
 
@@ -28,7 +29,7 @@ export async function placeOrHousehold(): Promise<ResolvedPlace | null> {
   const scanned = currentPlace();
   if (scanned) return scanned;
   try {
-    const place = await householdPlace(await api.users.me({}));
+    const place = await householdPlace(await loadMe());
     if (place) rememberPlace(place);
     return place;
   } catch {

@@ -1,19 +1,18 @@
 import { View, Text } from '@tarojs/components';
-import { Tag } from '@nutui/nutui-react-taro';
 import type { AppealDetail, DueState } from '@contract/appeals';
 import { formatTime } from '@/utils/time';
 import { PhotoRow } from '../CloudImage';
 import { InfoRow } from '../InfoRow';
+import { StatusTag } from '../StatusTag';
 import './appeal.scss';
 
 const DUE_TEXT: Record<DueState, string> = { ok: '', dueSoon: '即将超期', overdue: '已超期' };
 
 export function DueTag({ state }: { state: DueState | null | undefined }) {
   if (!state || state === 'ok') return null;
-  // NutUI's Tag drops data-* attributes: the test id sits on a wrapper.
   return (
     <View data-testid="due-tag" data-due={state}>
-      <Tag type={state === 'overdue' ? 'danger' : 'warning'}>{DUE_TEXT[state]}</Tag>
+      <StatusTag tone={state === 'overdue' ? 'danger' : 'warning'}>{DUE_TEXT[state]}</StatusTag>
     </View>
   );
 }
@@ -25,7 +24,7 @@ export function AppealOverview({ appeal }: { appeal: AppealDetail }) {
       <View className="appeal__head">
         <Text className="card__title">{appeal.categoryLabel}</Text>
         <View data-testid="appeal-status" data-status={appeal.status}>
-          <Tag type="primary">{appeal.statusLabel}</Tag>
+          <StatusTag>{appeal.statusLabel}</StatusTag>
         </View>
       </View>
       <Text className="muted">编号 {appeal.no} · {formatTime(appeal.filedAt)}</Text>
