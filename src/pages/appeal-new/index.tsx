@@ -1,20 +1,29 @@
 import { useEffect, useMemo, useState } from 'react';
-import Taro from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
-import { Button, Switch } from '@nutui/nutui-react-taro';
-import type { SimilarAppeal } from '@contract/appeals';
+import { Button } from '@nutui/nutui-react-taro';
+import type { AppealCategory, SimilarAppeal } from '@contract/appeals';
 import { APPEAL_LIMITS } from '@contract/appeals.constants';
+import type { ResolvedPlace } from '@contract/org';
 import { routes } from '@contract/routes';
 import { api } from '@/api';
 import { ApiError, toApiError } from '@/api/errors';
 import { askForAppealUpdates } from '@/api/subscribe';
 import { AsyncView } from '@/components/AsyncView';
+import { CallButtons } from '@/components/CallButtons';
+import { CheckRow } from '@/components/CheckRow';
 import { Chips } from '@/components/Chips';
+import { Page } from '@/components/Page';
 import { PhotoPicker } from '@/components/PhotoPicker';
+import { PictureChoices } from '@/components/PictureChoices';
 import { PlaceCard } from '@/components/PlaceCard';
+import { SpeechButton } from '@/components/SpeechButton';
 import { FieldError, TextField } from '@/components/TextField';
+import { toast } from '@/components/toast';
+import { useElderMode } from '@/hooks/useElderMode';
 import { useRequest } from '@/hooks/useRequest';
 import { currentPlace } from '@/state/place';
+import { categoryPictures, isCategory } from './categoryArt';
 import { clearDraft, loadDraft, saveDraft, type AppealDraft } from './draft';
 import './index.scss';
 
@@ -22,7 +31,7 @@ const openDetail = (id: string) => Taro.redirectTo({ url: routes.appeal(id) });
 
 function NoPlace() {
   return (
-    <View className="page">
+    <Page>
       <View className="card" data-testid="need-place">
         <Text className="card__title">请先扫描楼栋码</Text>
         <Text className="muted">诉求会定位到您扫码的楼栋，由负责这栋楼的网格员、物业或社区办理。请扫描楼栋单元门口的“有呼必应一码通”二维码。</Text>
@@ -30,7 +39,7 @@ function NoPlace() {
       <Button block type="primary" onClick={() => Taro.reLaunch({ url: routes.home() })}>
         去首页扫码
       </Button>
-    </View>
+    </Page>
   );
 }
 
@@ -76,9 +85,18 @@ function SimilarList({ items, onFollowed }: { items: SimilarAppeal[]; onFollowed
   );
 }
 
+/** The draft for this building, with the category the scan page's choice carried in (`?category=`). */
+function initialDraft(place: ResolvedPlace | null, category: string | undefined): AppealDraft | null {
+  if (!place) return null;
+  const draft = loadDraft(place.building.code);
+  return isCategory(category) ? { ...draft, category } : draft;
+}
+
 export default function AppealNew() {
+  const { params } = useRouter();
+  const { elder } = useElderMode();
   const place = useMemo(currentPlace, []);
-  const [draft, setDraft] = useState<AppealDraft | null>(() => (place ? loadDraft(place.building.code) : null));
+  const [draft, setDraft] = useState<AppealDraft | null>(() => initialDraft(place, params.category));
   const [submitting, setSubmitting] = useState(false);
   const [uploading, setUploading] = useState(false);
   const [error, setError] = useState<ApiError>();
@@ -113,7 +131,7 @@ export default function AppealNew() {
         anonymous: draft.anonymous,
       });
       clearDraft();
-      void Taro.showToast({ title: '已提交', icon: 'success' });
+      toast(`已提交，编号 ${appeal.no}。办理进度会显示在这里和“我的诉求”里。`, { carry: true });
       void openDetail(appeal.id);
     } catch (err) {
       const apiError = toApiError(err);
@@ -129,47 +147,47 @@ export default function AppealNew() {
 
   const fieldError = (path: string) => <FieldError testId={path} message={error?.fieldMessage(path)} />;
 
-  return (
-    <View className="page appeal-new">
-      <PlaceCard place={place} title="诉求位置" />
+  const categoryCard = (
+    <View className="card">
+      <Text className="card__title">{elder ? '第一步：是哪一类问题' : '问题类别'}</Text>
+      <AsyncView state={categories}>
+        {(list) =>
+          elder ? (
+            <PictureChoices<AppealCategory> testId="category" options={categoryPictures(list)} value={draft.category} onChange={(category) => update({ category })} />
+          ) : (
+            <Chips testId="category" options={list.map((c) => ({ value: c.key, label: c.label }))} value={draft.category} onChange={(category) => update({ category })} />
+          )
+        }
+      </AsyncView>
+      {selected && (
+        <Text className="muted appeal-new__hint">
+          {selected.hint}。{selected.respondHours} 个工作小时内响应，{selected.resolveDays} 个工作日内办结。
+        </Text>
+      )}
+      {fieldError('category')}
+    </View>
+  );
 
-      <View className="card">
-        <Text className="card__title">问题类别</Text>
-        <AsyncView state={categories}>
-          {(list) => (
-            <Chips
-              testId="category"
-              options={list.map((c) => ({ value: c.key, label: c.label }))}
-              value={draft.category}
-              onChange={(category) => update({ category })}
-            />
-          )}
-        </AsyncView>
-        {selected && (
-          <Text className="muted appeal-new__hint">
-            {selected.hint}。{selected.respondHours} 个工作小时内响应，{selected.resolveDays} 个工作日内办结。
-          </Text>
-        )}
-        {fieldError('category')}
-      </View>
+  const descriptionCard = (
+    <View className="card">
+      <TextField
+        label={elder ? '第二步：说说是什么问题' : '问题描述'}
+        labelAs="title"
+        kind="tall"
+        testId="description"
+        path="description"
+        error={error}
+        value={draft.description}
+        maxLength={APPEAL_LIMITS.descriptionMax}
+        placeholder="请描述问题的具体位置和情况，例如：2单元楼道灯坏了一周，晚上看不清台阶。"
+        onChange={(description) => update({ description })}
+      />
+      <SpeechButton testId="speech" onText={(said) => update({ description: `${draft.description}${said}`.slice(0, APPEAL_LIMITS.descriptionMax) })} />
+    </View>
+  );
 
-      {similar.data && <SimilarList items={similar.data} onFollowed={(id) => void openDetail(id)} />}
-
-      <View className="card">
-        <TextField
-          label="问题描述"
-          labelAs="title"
-          kind="tall"
-          testId="description"
-          path="description"
-          error={error}
-          value={draft.description}
-          maxLength={APPEAL_LIMITS.descriptionMax}
-          placeholder="请描述问题的具体位置和情况，例如：2单元楼道灯坏了一周，晚上看不清台阶。"
-          onChange={(description) => update({ description })}
-        />
-      </View>
-
+  const extras = (
+    <>
       <View className="card">
         <Text className="card__title">现场照片（选填，最多 {APPEAL_LIMITS.photosMax} 张）</Text>
         <PhotoPicker
@@ -197,20 +215,45 @@ export default function AppealNew() {
           placeholder="手机号，仅办理人员可见"
           onChange={(phone) => update({ phone })}
         />
-        <View className="row appeal-new__switch">
-          <Text>公开时隐去我的信息</Text>
-          <Switch checked={draft.anonymous} onChange={(value: boolean) => update({ anonymous: value })} />
-        </View>
+        <CheckRow label="公开时隐去我的信息" checked={draft.anonymous} onChange={(anonymous) => update({ anonymous })} testId="anonymous" />
       </View>
+    </>
+  );
 
+  const submitArea = (
+    <View className="appeal-new__submit">
       {error && !error.issues.length && (
         <Text className="field-error appeal-new__error" data-testid="submit-error">
           {error.message}
         </Text>
       )}
       <Button block type="primary" loading={submitting} disabled={submitting || uploading} onClick={submit} data-testid="submit">
-        {error?.code === 'NETWORK' ? '重新提交' : '提交诉求'}
+        {error?.code === 'NETWORK' ? '重新提交' : elder ? '第三步：提交' : '提交诉求'}
       </Button>
     </View>
+  );
+
+  // 长辈版: the three steps first (category, words, submit), then calls; photos and contact after, optional.
+  return elder ? (
+    <Page className="appeal-new">
+      {categoryCard}
+      {similar.data && <SimilarList items={similar.data} onFollowed={(id) => void openDetail(id)} />}
+      {descriptionCard}
+      {submitArea}
+      <CallButtons place={place} title="不会写？打电话说" />
+      <Text className="card__title appeal-new__more">补充照片和联系方式（选填）</Text>
+      {extras}
+      <PlaceCard place={place} title="诉求位置" />
+    </Page>
+  ) : (
+    <Page className="appeal-new">
+      <PlaceCard place={place} title="诉求位置" />
+      {categoryCard}
+      {similar.data && <SimilarList items={similar.data} onFollowed={(id) => void openDetail(id)} />}
+      {descriptionCard}
+      {extras}
+      {submitArea}
+      <CallButtons place={place} />
+    </Page>
   );
 }

@@ -8,11 +8,15 @@ import { routes } from '@contract/routes';
 import { api } from '@/api';
 import { ApiError, toApiError } from '@/api/errors';
 import { AsyncView } from '@/components/AsyncView';
+import { CallButtons } from '@/components/CallButtons';
 import { Chips } from '@/components/Chips';
+import { Page } from '@/components/Page';
 import { FieldError, TextField } from '@/components/TextField';
+import { toast } from '@/components/toast';
 import { AppealOverview, ResolutionCard } from '@/components/appeal/AppealOverview';
 import { Timeline } from '@/components/appeal/Timeline';
 import { useRequest } from '@/hooks/useRequest';
+import { currentPlace } from '@/state/place';
 import './index.scss';
 
 function RateForm({ appeal, onRated }: { appeal: AppealDetail; onRated: (next: AppealDetail) => void }) {
@@ -59,6 +63,15 @@ function RateForm({ appeal, onRated }: { appeal: AppealDetail; onRated: (next: A
   );
 }
 
+/** The appeal's building with its phone numbers: the remembered one when it is that building, else looked up. */
+function AppealCalls({ buildingCode }: { buildingCode: string }) {
+  const remembered = currentPlace();
+  const known = remembered?.building.code === buildingCode ? remembered : null;
+  const place = useRequest(() => api.org.resolveCode({ code: buildingCode }), [buildingCode], !known);
+  const found = known ?? place.data;
+  return found ? <CallButtons place={found} title="想问问进度？打电话" /> : null;
+}
+
 export default function AppealPage() {
   const { params } = useRouter();
   const id = params.id ?? '';
@@ -71,14 +84,14 @@ export default function AppealPage() {
       await api.appeals.follow({ id: appeal.id });
       state.reload();
     } catch (err) {
-      void Taro.showToast({ title: toApiError(err).message, icon: 'none' });
+      toast(toApiError(err).message, { tone: 'error' });
     } finally {
       setFollowing(false);
     }
   };
 
   return (
-    <View className="page appeal-detail">
+    <Page className="appeal-detail">
       <AsyncView state={state}>
         {(appeal) => (
           <View>
@@ -96,6 +109,7 @@ export default function AppealPage() {
                 我也遇到了
               </Button>
             )}
+            <AppealCalls buildingCode={appeal.place.buildingCode} />
             <View className="card">
               <Text className="card__title">办理进度</Text>
               <Timeline items={appeal.timeline} />
@@ -106,6 +120,6 @@ export default function AppealPage() {
           </View>
         )}
       </AsyncView>
-    </View>
+    </Page>
   );
 }

@@ -7,8 +7,8 @@ export const appealsModule = defineModule({
   name: 'appeals',
   mainPages: [PAGES.appealNew, PAGES.myAppeals, PAGES.appeal],
   homeEntries: [
-    { key: 'appeal', label: '反映诉求', glyph: '诉', color: '#c8161d', url: routes.appealNew() },
-    { key: 'appeals', label: '我的诉求', glyph: '进', color: '#d35400', url: routes.myAppeals() },
+    { key: 'appeal', label: '反映诉求', plainLabel: '反映问题', main: true, glyph: '诉', color: '#c8161d', url: routes.appealNew() },
+    { key: 'appeals', label: '我的诉求', main: true, glyph: '进', color: '#d35400', url: routes.myAppeals() },
   ],
   mineEntries: [{ key: 'appeals', title: '我的诉求', description: '进度、评价', url: routes.myAppeals() }],
   // The staff pages live in the workbench subpackage (packages/admin).

@@ -4,9 +4,13 @@ import { View, Text, Input } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { ResolvedPlace } from '@contract/org';
 import { routes, type ScanLaunch } from '@contract/routes';
+import { CallButtons } from '@/components/CallButtons';
+import { Page } from '@/components/Page';
 import { PlaceCard } from '@/components/PlaceCard';
+import { useElderMode } from '@/hooks/useElderMode';
+import type { HomeEntry } from '@/registry';
 import { currentPlace, placeOrHousehold } from '@/state/place';
-import { HOME_ENTRIES } from './entries';
+import { HOME_ENTRIES, elderEntries, entryLabel } from './entries';
 import './index.scss';
 
 function openScanPage(launch: ScanLaunch) {
@@ -26,7 +30,10 @@ async function scan() {
   }
 }
 
+const open = (entry: HomeEntry) => void Taro.navigateTo({ url: entry.url });
+
 export default function Home() {
+  const { elder } = useElderMode();
   /** `undefined` while looking for the bound household's building. */
   const [place, setPlace] = useState<ResolvedPlace | null | undefined>(undefined);
   const [code, setCode] = useState('');
@@ -39,12 +46,41 @@ export default function Home() {
     void placeOrHousehold().then((found) => mine === shown.current && setPlace(found));
   });
 
+  const { main, rest } = elderEntries(HOME_ENTRIES);
+  const tile = (entry: HomeEntry) => (
+    <View key={entry.url} className="home__entry jy-tap" data-testid={`entry-${entry.key}`} onClick={() => open(entry)}>
+      <View className="home__icon" style={{ background: entry.color }} aria-hidden="true">
+        <Text>{entry.glyph}</Text>
+      </View>
+      <Text className="home__label">{entryLabel(entry, elder)}</Text>
+    </View>
+  );
+
   return (
-    <View className="page home">
+    <Page className="home">
       <View className="home__banner">
         <Text className="home__title">幸福家园</Text>
         <Text className="home__subtitle">有呼必应 · 接诉即办</Text>
       </View>
+
+      {/* 长辈版: the main actions first, in plain words, as large buttons. */}
+      {elder && (
+        <View className="home__main" data-testid="main-actions">
+          {main.map((entry) => (
+            <View key={entry.url} className="home__main-entry jy-tap" data-testid={`main-${entry.key}`} onClick={() => open(entry)}>
+              <View className="home__main-icon" aria-hidden="true">
+                <Text>{entry.glyph}</Text>
+              </View>
+              <Text className="home__main-label">{entryLabel(entry, true)}</Text>
+            </View>
+          ))}
+          {place ? (
+            <CallButtons place={place} title="打电话" />
+          ) : (
+            <Text className="muted home__call-hint">扫描楼栋码以后，这里可以一键给网格员打电话。</Text>
+          )}
+        </View>
+      )}
 
       {place === undefined ? (
         <View className="card" data-testid="place-loading">
@@ -58,6 +94,8 @@ export default function Home() {
           <Text className="muted">扫描楼栋单元门口的“有呼必应一码通”二维码，或输入二维码下方的楼栋码。</Text>
         </View>
       )}
+
+      {!elder && place && <CallButtons place={place} />}
 
       <View className="card">
         <View className="home__scan">
@@ -82,16 +120,7 @@ export default function Home() {
         </View>
       </View>
 
-      <View className="home__grid">
-        {HOME_ENTRIES.map((entry) => (
-          <View key={entry.url} className="home__entry" data-testid={`entry-${entry.key}`} onClick={() => Taro.navigateTo({ url: entry.url })}>
-            <View className="home__icon" style={{ background: entry.color }}>
-              <Text>{entry.glyph}</Text>
-            </View>
-            <Text className="home__label">{entry.label}</Text>
-          </View>
-        ))}
-      </View>
-    </View>
+      <View className="home__grid">{(elder ? rest : HOME_ENTRIES).map(tile)}</View>
+    </Page>
   );
 }

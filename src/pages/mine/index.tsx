@@ -1,18 +1,23 @@
 import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
-import { Button, Cell, Tag } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
 import { ROLE_LABELS } from '@contract/contract';
 import { routes } from '@contract/routes';
-import { api } from '@/api';
 import { AsyncView } from '@/components/AsyncView';
+import { ElderModeSwitch } from '@/components/ElderModeSwitch';
+import { LinkRow } from '@/components/LinkRow';
+import { Page } from '@/components/Page';
+import { StatusTag } from '@/components/StatusTag';
 import { useRequest } from '@/hooks/useRequest';
 import { mineEntries } from '@/modules';
+import { loadMe } from '@/state/preferences';
 import './index.scss';
 
 export default function Mine() {
-  const me = useRequest(() => api.users.me({}), []);
+  // loadMe also takes the user's 长辈版 setting from the server into this device's cache.
+  const me = useRequest(loadMe, []);
   return (
-    <View className="page mine">
+    <Page className="mine">
       <AsyncView state={me}>
         {(profile) => (
           <View>
@@ -22,21 +27,19 @@ export default function Mine() {
               </Text>
               <View className="mine__roles">
                 {profile.roles.map((role) => (
-                  <Tag key={role} type="primary" plain>
+                  <StatusTag key={role} tone="neutral">
                     {ROLE_LABELS[role]}
-                  </Tag>
+                  </StatusTag>
                 ))}
               </View>
               {profile.household && <Text className="muted">住址：{profile.household.buildingName}{profile.household.room ? ` ${profile.household.room}` : ''}</Text>}
               {profile.jurisdiction && <Text className="muted">辖区：{profile.jurisdiction.unitNames.join('、')}</Text>}
               {profile.propertyCompany && <Text className="muted">物业公司：{profile.propertyCompany.name}</Text>}
             </View>
+            <ElderModeSwitch />
             <View className="card" data-testid="mine-entries">
-              {/* NutUI's Cell drops data-* attributes: the test id sits on a wrapper. */}
               {mineEntries(profile).map((entry) => (
-                <View key={entry.key} data-testid={`mine-${entry.key}`}>
-                  <Cell title={entry.title} description={entry.description} clickable onClick={() => Taro.navigateTo({ url: entry.url })} />
-                </View>
+                <LinkRow key={entry.key} testId={`mine-${entry.key}`} title={entry.title} description={entry.description} onClick={() => void Taro.navigateTo({ url: entry.url })} />
               ))}
             </View>
             <Button block onClick={() => Taro.reLaunch({ url: routes.home() })}>
@@ -45,6 +48,6 @@ export default function Mine() {
           </View>
         )}
       </AsyncView>
-    </View>
+    </Page>
   );
 }
