@@ -23,6 +23,7 @@ async function main() {
   execSync('npx taro build --type weapp', { cwd: ROOT, stdio: 'ignore', env: { ...process.env, NODE_ENV: 'production' } });
   execSync('npx taro build --type h5', { cwd: ROOT, stdio: 'ignore', env: { ...process.env, NODE_ENV: 'production' } });
   report(weappSizes(path.join(ROOT, 'dist')));
+  report(await import('./quality').then((m) => m.weappQuality(path.join(ROOT, 'dist'))));
   report(h5FirstLoad(path.join(ROOT, 'dist-h5')));
   report(await runDbBench());
   report(await runAppealsBench());
