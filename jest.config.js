@@ -25,6 +25,7 @@ module.exports = {
     }),
     project('integration', ['<rootDir>/{cloudfunctions,tests/integration}/**/*.int.test.ts']),
     project('e2e', ['<rootDir>/tests/e2e/**/*.e2e.test.ts']),
+    project('quality', ['<rootDir>/tests/quality/**/*.test.ts']),
     // The compiled weapp build (dist/) in miniprogram-simulate against the real local cloud:
     // node's environment plus a jsdom DOM (see the file for why not jest-environment-jsdom).
     project('miniprogram', ['<rootDir>/tests/miniprogram/**/*.mp.test.ts'], {
