@@ -34,7 +34,18 @@ export const STAFF_ROLES: readonly Role[] = [
  * Named rate limits an action may declare (`limit:`). The numbers live in one server config
  * (`cloudfunctions/core/limits/config.ts`); the router enforces them per caller before the handler.
  */
-export const LIMIT_NAMES = ['appealCreate', 'appealFollow', 'appealPress', 'appealSimilar', 'appealRate', 'appealReply'] as const;
+export const LIMIT_NAMES = [
+  'appealCreate',
+  'appealFollow',
+  'appealPress',
+  'appealSimilar',
+  'appealRate',
+  'appealReply',
+  'bookingCreate',
+  'bookingPhone',
+  'bookingChange',
+  'bookingRate',
+] as const;
 export type LimitName = (typeof LIMIT_NAMES)[number];
 
 /** WeChat content security scenes (msgSecCheck v2 `scene`: 1 资料, 2 评论, 3 论坛, 4 社交日志). */

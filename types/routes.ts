@@ -25,6 +25,13 @@ export const PAGES = {
   dashboard: 'packages/admin/dashboard/index',
   routingRules: 'packages/admin/rules/index',
   holidayCalendar: 'packages/admin/calendar/index',
+  // 不打烊服务 (booking): residents' pages in the booking subpackage, the front desk in the workbench.
+  bookingService: 'packages/booking/service/index',
+  myBookings: 'packages/booking/mine/index',
+  bookingDetail: 'packages/booking/booking/index',
+  bookingDay: 'packages/admin/booking-day/index',
+  bookingSettings: 'packages/admin/booking-settings/index',
+  bookingDashboard: 'packages/admin/booking-dashboard/index',
 } as const;
 
 export type PageName = keyof typeof PAGES;
@@ -66,6 +73,14 @@ export const routes = {
   dashboard: () => routeTo('dashboard'),
   routingRules: (communityId?: string) => routeTo('routingRules', { communityId }),
   holidayCalendar: () => routeTo('holidayCalendar'),
+  /** A service's 材料清单 and slots. */
+  bookingService: (communityId: string, serviceId: string) => routeTo('bookingService', { communityId, serviceId }),
+  myBookings: (scope?: 'upcoming' | 'past') => routeTo('myBookings', { scope }),
+  /** One booking: its code, state and rating. */
+  bookingDetail: (id: string) => routeTo('bookingDetail', { id }),
+  bookingDay: (communityId?: string, day?: string) => routeTo('bookingDay', { communityId, day }),
+  bookingSettings: (communityId?: string) => routeTo('bookingSettings', { communityId }),
+  bookingDashboard: (unitId?: string) => routeTo('bookingDashboard', { unitId }),
 } satisfies Record<PageName, (...args: never[]) => Route>;
 
 /** A route as a subscribe message's `page` takes it: the same path and query, no leading slash. */

@@ -32,6 +32,10 @@ export const LIMITS: Record<LimitName, LimitSpec> = {
   appealSimilar: { label: '查询', windows: [{ max: 60, windowSec: MINUTE }] },
   appealRate: { label: '评价', windows: [{ max: 20, windowSec: HOUR }, { max: 50, windowSec: DAY }] },
   appealReply: { label: '回复', windows: [{ max: 120, windowSec: HOUR }] },
+  bookingCreate: { label: '预约', windows: [{ max: 10, windowSec: HOUR }, { max: 20, windowSec: DAY }] },
+  bookingPhone: { label: '代客预约', windows: [{ max: 120, windowSec: HOUR }] },
+  bookingChange: { label: '取消或改约', windows: [{ max: 10, windowSec: HOUR }, { max: 30, windowSec: DAY }] },
+  bookingRate: { label: '评价', windows: [{ max: 20, windowSec: HOUR }, { max: 50, windowSec: DAY }] },
 };
 
 export const LIMITS_ENV = 'JIAYUAN_LIMITS';
