@@ -4,6 +4,7 @@
  * from this list.
  */
 import { appealsModule } from './appeals/module';
+import { bookingModule } from './booking/module';
 import { KERNEL_COLLECTIONS, type CollectionSpec } from './core/db/collections';
 import type { ServerModule } from './core/module';
 import type { Templates } from './core/outbox/templates';
@@ -15,6 +16,7 @@ export const MODULES = {
   org: orgModule,
   users: usersModule,
   appeals: appealsModule,
+  booking: bookingModule,
   notify: notifyModule,
 } as const;
 
