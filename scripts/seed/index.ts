@@ -1,5 +1,6 @@
 import type { Database } from '../../cloudfunctions/core/platform/cloud';
 import { seedAppeals } from './appeals';
+import { seedBooking } from './booking';
 import { orgSeed } from './org';
 
 async function addAll(db: Database, collection: string, docs: object[]) {
@@ -11,6 +12,7 @@ async function addAll(db: Database, collection: string, docs: object[]) {
 /** Seeds the demo data once: a second run finds the district and leaves everything as it is. */
 export async function seed(db: Database): Promise<boolean> {
   await seedAppeals(db);
+  await seedBooking(db);
   const { total } = await db.collection('orgUnits').where({ level: 'district' }).count();
   if (total > 0) return false;
   const data = orgSeed();
