@@ -54,8 +54,9 @@ export default defineConfig<'webpack5'>((merge, { mode }) => {
   if (mode === 'development') {
     return merge({}, base, { mini: {}, h5: {} });
   }
-  // Production weapp: JS (terser) and WXSS (csso) are minified by Taro's defaults in this mode; the
-  // WXML templates (base.wxml) only with minifyXML. optimizeMainPackage (above) moves modules only
-  // subpackages use out of the main package. WeChat's code-quality rules: scripts/quality/weapp.ts.
-  return merge({}, base, { mini: { minifyXML: { collapseWhitespace: true } } });
+  // Production weapp: Taro minifies JS (terser) and WXSS (csso) in this mode; optimizeMainPackage
+  // (above) moves what only subpackages use out of the main package. WXML is left to WeChat's upload
+  // (project.config.json minifyWXML): Taro's mini.minifyXML (html-minifier) drops `</input>` from
+  // base.wxml, which WeChat's WXML compiler rejects (NervJS/taro#10848). Rules: scripts/quality/weapp.ts.
+  return merge({}, base, {});
 });

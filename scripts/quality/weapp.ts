@@ -15,7 +15,9 @@
  *   for them: plugins (none is allowed unmeasured) and AppSecret-shaped values are looked for here.
  * Then the project's own budgets and what the compression switches promise of the build itself:
  * - MAIN_PACKAGE_BUDGET ≤ 512 KB, SUBPACKAGE_BUDGET ≤ 256 KB each (as miniprogram-ci counts them);
- * - BUILD_JS_MINIFIED / BUILD_WXML_MINIFIED / BUILD_WXSS_MINIFIED: the built files carry no layout;
+ * - BUILD_JS_MINIFIED / BUILD_WXSS_MINIFIED: the built files carry no layout (WXML is compressed
+ *   by WeChat at upload, WXML_COMPRESS_OPEN: Taro's own minifyXML breaks `<input>`, NervJS/taro#10848);
+ * - BUILD_WXML_WELL_FORMED: every WXML element is closed, as WeChat's compiler requires;
  * - MAIN_PACKAGE_MODULES_FOR_SUBPACKAGES: no webpack module inside the main package's common
  *   chunks (common.js, vendors.js, taro.js…) that only subpackage pages reach — what
  *   CONTAINS_OTHER_PKG_JS means, at the level Taro bundles at;
@@ -106,8 +108,31 @@ export function layoutBytes(text: string, kind: 'js' | 'wxml' | 'wxss'): number 
   return waste;
 }
 
+/**
+ * Elements left open or closed out of order: WeChat's WXML compiler wants every element closed
+ * (`<input …></input>` or `<input …/>`), unlike HTML's void elements.
+ */
+export function wxmlProblems(text: string): string[] {
+  const problems: string[] = [];
+  const open: string[] = [];
+  const tag = /<!--[\s\S]*?-->|<(\/?)([A-Za-z][\w.:-]*)((?:\s+[^\s=>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*)\s*(\/?)>/g;
+  for (const m of text.matchAll(tag)) {
+    const [, closing, name, , selfClosing] = m;
+    if (!name || selfClosing) continue;
+    if (!closing) open.push(name);
+    else if (open[open.length - 1] === name) open.pop();
+    else {
+      problems.push(`</${name}> 之前 <${open[open.length - 1] ?? '（无）'}> 未闭合`);
+      if (problems.length >= 5) return problems;
+      const at = open.lastIndexOf(name);
+      if (at >= 0) open.length = at;
+    }
+  }
+  return [...problems, ...open.map((name) => `<${name}> 未闭合`)].slice(0, 5);
+}
+
 /** A file counts as minified when its layout is at most 1 % of it (64 bytes for small files). */
-function minifiedRule(dist: string, files: string[], kind: 'js' | 'wxml' | 'wxss', id: string, name: string): QualityRule {
+function minifiedRule(dist: string, files: string[], kind: 'js' | 'wxss', id: string, name: string): QualityRule {
   const ext = `.${kind}`;
   const offenders = files
     .filter((f) => f.endsWith(ext))
@@ -249,7 +274,14 @@ export async function checkWeappQuality(distDir: string): Promise<WeappQualityRe
   });
 
   rules.push(minifiedRule(dist, files, 'js', 'BUILD_JS_MINIFIED', '构建产物 JS 已压缩'));
-  rules.push(minifiedRule(dist, files, 'wxml', 'BUILD_WXML_MINIFIED', '构建产物 WXML 已压缩'));
+  const malformed = files.filter((f) => f.endsWith('.wxml')).flatMap((f) => wxmlProblems(readFileSync(path.join(dist, f), 'utf8')).map((p) => `${f}：${p}`));
+  rules.push({
+    id: 'BUILD_WXML_WELL_FORMED',
+    name: '构建产物 WXML 标签成对闭合',
+    passed: malformed.length === 0,
+    detail: malformed.length === 0 ? `${files.filter((f) => f.endsWith('.wxml')).length} 个 WXML 文件结构完整` : listed(malformed, 5),
+    source: 'jiayuan',
+  });
   rules.push(minifiedRule(dist, files, 'wxss', 'BUILD_WXSS_MINIFIED', '构建产物 WXSS 已压缩'));
 
   const forSub = modules.onlyForSubpackages;
