@@ -58,11 +58,10 @@ async function finished(b: BookingDoc, now: Date): Promise<BookingDoc> {
 export async function createBooking(req: CreateRequest, now: Date): Promise<BookingDoc> {
   const { community } = req;
   const { id, codes } = bookingIds(req.requester.openid, req.requestId);
-  const existing = await bookingsRepo.get(id);
+  const [existing, settings] = await Promise.all([bookingsRepo.get(id), settingsRepo.of(community._id)]);
   if (existing) return finished(existing, now);
 
   // 1. Checks that write nothing.
-  const settings = await settingsRepo.of(community._id);
   const { rules } = settings;
   const service = settings.services.find((s) => s.id === req.serviceId);
   if (!service) throw invalid('serviceId', '该社区没有这项服务');
