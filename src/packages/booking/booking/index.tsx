@@ -1,0 +1,6 @@
+import { ComingSoon } from '@/components/ComingSoon';
+
+/** Until the booking pages land: the route exists (types/routes.ts), the page says so. */
+export default function BookingDetail() {
+  return <ComingSoon title="预约详情" description="预约服务正在准备中，开放后可在这里办理。" />;
+}
