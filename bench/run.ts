@@ -6,6 +6,7 @@ import { execSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runAppealsBench } from './appeals';
+import { runBookingBench } from './booking';
 import { runDbBench } from './db';
 import type { BenchResult } from './result';
 import { h5FirstLoad, weappSizes } from './sizes';
@@ -27,6 +28,7 @@ async function main() {
   report(h5FirstLoad(path.join(ROOT, 'dist-h5')));
   report(await runDbBench());
   report(await runAppealsBench());
+  report(await runBookingBench());
 
   const file = path.join(ROOT, 'bench', 'results.json');
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
