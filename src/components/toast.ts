@@ -15,46 +15,54 @@ export interface Notice {
   /** The page it was raised on (a `Page` instance), null when no kit page was showing. */
   origin: number | null;
   carry: boolean;
+  /** A carried notice: the next page that came to the front and showed it. */
+  shownOn: number | null;
 }
 
-let notices: readonly Notice[] = [];
+/** The notices, and the kit page in front (carried notices show only there). */
+export interface NoticeState {
+  notices: readonly Notice[];
+  active: number | null;
+}
+
+let state: NoticeState = { notices: [], active: null };
 let nextId = 1;
-let activePage: number | null = null;
 const listeners = new Set<() => void>();
 
-function set(next: readonly Notice[]) {
-  notices = next;
+function set(next: Partial<NoticeState>) {
+  state = { ...state, ...next };
   listeners.forEach((listener) => listener());
 }
 
 export function toast(text: string, { tone = 'success', carry = false }: { tone?: NoticeTone; carry?: boolean } = {}): void {
   void Promise.resolve(Taro.showToast({ title: text, icon: tone === 'success' ? 'success' : 'none', duration: 2000 })).catch(() => undefined);
-  if (activePage === null) return;
-  set([...notices.filter((n) => n.text !== text), { id: nextId++, text, tone, origin: activePage, carry }]);
+  if (state.active === null) return;
+  set({ notices: [...state.notices.filter((n) => n.text !== text), { id: nextId++, text, tone, origin: state.active, carry, shownOn: null }] });
 }
 
-export const currentNotices = (): readonly Notice[] => notices;
+export const currentNotices = (): NoticeState => state;
 
 export function subscribeNotices(listener: () => void): () => void {
   listeners.add(listener);
   return () => void listeners.delete(listener);
 }
 
-/** What page `pageId` shows: its own notices, and those carried from the page before. */
-export const noticesOn = (all: readonly Notice[], pageId: number): Notice[] => all.filter((n) => n.origin === pageId || (n.carry && n.origin !== pageId));
+/** What page `pageId` shows: its own notices, and those carried to it from the page before. */
+export const noticesOn = ({ notices }: NoticeState, pageId: number): Notice[] => notices.filter((n) => n.origin === pageId || (n.carry && n.shownOn === pageId));
 
 export function dismissNotice(id: number): void {
-  set(notices.filter((n) => n.id !== id));
+  set({ notices: state.notices.filter((n) => n.id !== id) });
 }
 
-/** A kit page came to the front. */
+/** A kit page came to the front: it takes the notices carried to the next page. */
 export function pageShown(pageId: number): void {
-  activePage = pageId;
+  const carried = state.notices.some((n) => n.carry && n.shownOn === null && n.origin !== pageId);
+  if (state.active === pageId && !carried) return;
+  set({ active: pageId, notices: state.notices.map((n) => (n.carry && n.shownOn === null && n.origin !== pageId ? { ...n, shownOn: pageId } : n)) });
 }
 
-/** A kit page was left (hidden or closed): its own notices go, and those it showed carried from another page. */
+/** A kit page was left (hidden or closed): its own notices go, and those carried to it. */
 export function pageLeft(pageId: number): void {
-  if (activePage === pageId) activePage = null;
-  const kept = notices.filter((n) => (n.origin === pageId ? n.carry : !n.carry));
-  if (kept.length !== notices.length) set(kept);
+  const kept = state.notices.filter((n) => !(n.origin === pageId && !n.carry) && !(n.carry && n.shownOn === pageId));
+  set({ notices: kept, active: state.active === pageId ? null : state.active });
 }

@@ -104,10 +104,11 @@ export default function Home() {
               扫一扫楼栋码
             </Button>
           )}
+          <Text className="home__code-label">楼栋码印在二维码下方，如 370602B0001</Text>
           <View className="home__code">
             <Input
               className="home__code-input"
-              placeholder="输入楼栋码，如 370602B0001"
+              placeholder="输入楼栋码"
               value={code}
               maxlength={32}
               onInput={(e) => setCode(e.detail.value)}
