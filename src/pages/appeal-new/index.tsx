@@ -100,6 +100,8 @@ export default function AppealNew() {
   const [submitting, setSubmitting] = useState(false);
   const [uploading, setUploading] = useState(false);
   const [error, setError] = useState<ApiError>();
+  /** 长辈版: the category list stays folded to the chosen one until 换一类. */
+  const [choosing, setChoosing] = useState(false);
   const categories = useRequest(() => api.appeals.categories({}), []);
   const similar = useRequest(
     () => api.appeals.similar({ buildingCode: draft!.buildingCode, category: draft!.category! }),
@@ -153,7 +155,26 @@ export default function AppealNew() {
       <AsyncView state={categories}>
         {(list) =>
           elder ? (
-            <PictureChoices<AppealCategory> testId="category" options={categoryPictures(list)} value={draft.category} onChange={(category) => update({ category })} />
+            draft.category && !choosing ? (
+              <View data-testid="category-chosen">
+                <PictureChoices<AppealCategory>
+                  testId="category"
+                  options={categoryPictures(list.filter((c) => c.key === draft.category))}
+                  value={draft.category}
+                  onChange={() => setChoosing(true)}
+                />
+                <Button block onClick={() => setChoosing(true)} data-testid="category-change">
+                  换一类
+                </Button>
+              </View>
+            ) : (
+              <PictureChoices<AppealCategory>
+                testId="category"
+                options={categoryPictures(list)}
+                value={draft.category}
+                onChange={(category) => (update({ category }), setChoosing(false))}
+              />
+            )
           ) : (
             <Chips testId="category" options={list.map((c) => ({ value: c.key, label: c.label }))} value={draft.category} onChange={(category) => update({ category })} />
           )
