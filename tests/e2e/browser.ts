@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -13,11 +13,22 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
  */
 export const BROWSER_TIME_ZONE = 'America/Los_Angeles';
 
+/** Browser settings a test may change: `defaultFontSize` is the reader's font size setting (Chromium's 16 px). */
+export interface BrowserOptions {
+  defaultFontSize?: number;
+}
+
 /** The whole local system serving the built H5 app, and a headless Debian Chromium on it. */
-export async function startBrowserStack(): Promise<{ cloud: LocalCloud; context: BrowserContext; close: () => Promise<void> }> {
+export async function startBrowserStack(options: BrowserOptions = {}): Promise<{ cloud: LocalCloud; context: BrowserContext; close: () => Promise<void> }> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'jy-e2e-'));
   const { cloud } = await startStack({ dataDir, staticDir: path.join(ROOT, 'dist-h5'), timers: false });
-  const context = await chromium.launchPersistentContext(mkdtempSync(path.join(os.tmpdir(), 'jy-chromium-')), {
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'jy-chromium-'));
+  if (options.defaultFontSize) {
+    // Chromium's 「字体大小」 setting lives in the profile's preferences.
+    mkdirSync(path.join(profile, 'Default'), { recursive: true });
+    writeFileSync(path.join(profile, 'Default', 'Preferences'), JSON.stringify({ webkit: { webprefs: { default_font_size: options.defaultFontSize } } }));
+  }
+  const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 390, height: 844 },
@@ -41,10 +52,10 @@ export async function startBrowserStack(): Promise<{ cloud: LocalCloud; context:
  * One browser stack for a test file: started before its tests, closed after them.
  * Returns a page on it and the app's base URL.
  */
-export function useBrowserStack(): () => Promise<{ page: Page; base: string }> {
+export function useBrowserStack(options: BrowserOptions = {}): () => Promise<{ page: Page; base: string }> {
   let stack: Awaited<ReturnType<typeof startBrowserStack>> | undefined;
   beforeAll(async () => {
-    stack = await startBrowserStack();
+    stack = await startBrowserStack(options);
   }, 60_000);
   afterAll(async () => {
     await stack?.close();
