@@ -225,7 +225,7 @@ export default function AppealNew() {
 
       <View className="card">
         <TextField
-          label="联系方式（选填）"
+          label="联系方式（选填，仅办理人员可见）"
           labelAs="title"
           kind="number"
           testId="phone"
@@ -233,7 +233,7 @@ export default function AppealNew() {
           error={error}
           value={draft.phone}
           maxLength={13}
-          placeholder="手机号，仅办理人员可见"
+          placeholder="手机号"
           onChange={(phone) => update({ phone })}
         />
         <CheckRow label="公开时隐去我的信息" checked={draft.anonymous} onChange={(anonymous) => update({ anonymous })} testId="anonymous" />
