@@ -26,7 +26,7 @@ describe('page routes', () => {
   });
 
   it('lists a subpackage’s pages relative to its root', () => {
-    expect(subpackageOf('packages/booking')).toEqual({ root: 'packages/booking', pages: ['index'] });
+    expect(subpackageOf('packages/booking')).toEqual({ root: 'packages/booking', pages: ['index', 'service/index', 'mine/index', 'booking/index'] });
     const admin = subpackageOf('packages/admin');
     expect(admin.pages[0]).toBe('index');
     expect(admin.pages).toEqual(expect.arrayContaining(['inbox/index', 'appeal/index', 'dashboard/index', 'rules/index', 'calendar/index']));

@@ -11,7 +11,7 @@
  * store.ts) is installed here, and `calendarInForce` reads it; until one is loaded the built-in
  * calendar (2 and 3) is in force.
  */
-import { getDayDetail } from 'chinese-days';
+import chineseDays from 'chinese-days/dist/chinese-days.json';
 import {
   HOLIDAY_SOURCE_LABELS,
   MAKEUP_NAME,
@@ -59,30 +59,19 @@ const BUILTIN_NAMES: Record<string, string> = {
   'National Day': FESTIVALS.nationalDay,
 };
 
-const DAY_MS = 86_400_000;
-const pad = (n: number) => String(n).padStart(2, '0');
+/** The package's own tables, read as data: its date functions parse with the process's local zone. */
+const BUILTIN: { holidays: Record<string, string>; workdays: Record<string, string> } = chineseDays;
 
-function* daysOf(year: number): Generator<string> {
-  for (let t = Date.UTC(year, 0, 1); t < Date.UTC(year + 1, 0, 1); t += DAY_MS) {
-    const d = new Date(t);
-    yield `${year}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-  }
-}
+const named = (raw: string) => {
+  const [english, chinese] = raw.split(',');
+  return BUILTIN_NAMES[english] ?? chinese ?? english;
+};
 
 /** The year as chinese-days has it, or null when the package has no schedule for that year. */
 function builtinYear(year: number): YearSchedule | null {
-  const holidays: ScheduleDay[] = [];
-  const makeupDays: ScheduleDay[] = [];
-  for (const day of daysOf(year)) {
-    const [y, m, d] = day.split('-').map(Number);
-    // A local-time Date at noon: chinese-days reads dates with local getters whatever the process TZ.
-    const detail = getDayDetail(new Date(y, m - 1, d, 12));
-    const parts = detail.name.split(',');
-    if (parts.length < 2) continue; // a plain weekday or weekend: not in the package's tables
-    const name = BUILTIN_NAMES[parts[0]] ?? parts[1];
-    if (detail.work) makeupDays.push({ date: day, name: `${name}${MAKEUP_NAME}` });
-    else holidays.push({ date: day, name });
-  }
+  const inYear = (table: Record<string, string>) => Object.entries(table).filter(([day]) => day.startsWith(`${year}-`)).sort(([a], [b]) => a.localeCompare(b));
+  const holidays: ScheduleDay[] = inYear(BUILTIN.holidays).map(([date, raw]) => ({ date, name: named(raw) }));
+  const makeupDays: ScheduleDay[] = inYear(BUILTIN.workdays).map(([date, raw]) => ({ date, name: `${named(raw)}${MAKEUP_NAME}` }));
   // A year the package knows has its holidays; one it does not know has none at all.
   return holidays.length > 0 ? { year, source: 'builtin', holidays, makeupDays } : null;
 }
