@@ -124,14 +124,4 @@ export const appealsRepo = {
     return data as Array<ListedAppeal & Pick<AppealDoc, 'followers'>>;
   },
 
-  /** Appeals whose timer field has come, oldest first, after the cursor (the last appeal of the previous batch). */
-  async due(field: TimerField, now: Date, after: AppealDoc | null, limit: number): Promise<AppealDoc[]> {
-    const _ = cmd();
-    const last = after?.[field];
-    const where = last
-      ? _.and([{ [field]: _.lte(now) }, _.or([{ [field]: _.gt(last) }, { [field]: last, _id: _.gt(after._id) }])])
-      : { [field]: _.lte(now) };
-    const { data } = await appeals().where(where).orderBy(field, 'asc').orderBy('_id', 'asc').limit(limit).get();
-    return data as AppealDoc[];
-  },
 };

@@ -5,13 +5,14 @@
  * attempt can finish after its seat was given back.
  */
 import { AppError } from '../../core/errors';
+import { dueBatch } from '../../core/db/keyset';
 import { drain, type Tally } from '../../core/jobs/drain';
 import { runCommand } from '../app/command';
 import { checkAtOf, holdsToJudge, judged, parseRef, verdictOf } from '../domain/holds';
 import type { Hold, SlotDoc } from '../domain/model';
 import { touch } from '../domain/stateMachine';
 import { bookingsRepo } from '../repos/bookings';
-import { slotCommands, slotsRepo } from '../repos/slots';
+import { slotCommands } from '../repos/slots';
 
 type Verdict = 'alive' | 'dead' | 'unknown';
 
@@ -41,7 +42,7 @@ async function judge(slot: SlotDoc, hold: Hold, now: Date): Promise<Verdict> {
 export function checkHolds(now: Date): Promise<Tally<'released' | 'confirmed' | 'unchanged'>> {
   return drain<SlotDoc, 'released' | 'confirmed' | 'unchanged'>({
     name: 'booking checkHolds',
-    next: (after, limit) => slotsRepo.due(now, after, limit),
+    next: (after, limit) => dueBatch<SlotDoc>('bookingSlots', 'checkAt', now, after, limit),
     each: async (slot) => {
       const alive = new Set<string>();
       const dead = new Set<string>();

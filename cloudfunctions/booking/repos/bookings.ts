@@ -93,16 +93,6 @@ export const bookingsRepo = {
     return listPage<BookingDoc>('bookings', { where: { [field]: unitId, complaintState }, orderBy: 'complaint.at' }, page);
   },
 
-  /** Bookings whose timer field has come, oldest first, after the cursor. */
-  async due(field: TimerField, now: Date, after: BookingDoc | null, limit: number): Promise<BookingDoc[]> {
-    const c = _();
-    const last = after?.[field];
-    const where = last
-      ? c.and([{ [field]: c.lte(now) }, c.or([{ [field]: c.gt(last) }, { [field]: last, _id: c.gt(after._id) }])])
-      : { [field]: c.lte(now) };
-    const { data } = await bookings().where(where).orderBy(field, 'asc').orderBy('_id', 'asc').limit(limit).get();
-    return data as BookingDoc[];
-  },
 
   /**
    * Claims a booking id for good (the hold sweep): a tombstone with the id, so that an attempt that

@@ -36,14 +36,4 @@ export const slotsRepo = {
     return new Map((data as Array<Pick<SlotDoc, 'slotId' | 'holds'>>).map((d) => [d.slotId, d.holds]));
   },
 
-  /** Slots whose unchecked holds are due for the sweep, oldest first, after the cursor. */
-  async due(now: Date, after: SlotDoc | null, limit: number): Promise<SlotDoc[]> {
-    const _ = database().command;
-    const last = after?.checkAt;
-    const where = last
-      ? _.and([{ checkAt: _.lte(now) }, _.or([{ checkAt: _.gt(last) }, { checkAt: last, _id: _.gt(after._id) }])])
-      : { checkAt: _.lte(now) };
-    const { data } = await slots().where(where).orderBy('checkAt', 'asc').orderBy('_id', 'asc').limit(limit).get();
-    return data as SlotDoc[];
-  },
 };

@@ -4,6 +4,7 @@
  * message, and settles it after the attempt.
  */
 import { isDuplicate } from '../db/errors';
+import { dueBatch } from '../db/keyset';
 import { database } from '../platform/cloud';
 import type { OutboxDoc } from './types';
 
@@ -35,17 +36,7 @@ export const outboxRepo = {
   },
 
   /** Pending messages whose time has come, oldest first, after the cursor (the last of the previous batch). */
-  async due(now: Date, after: OutboxDoc | null, limit: number): Promise<OutboxDoc[]> {
-    const _ = database().command;
-    const where = after
-      ? _.and([
-          { status: 'pending', nextAttemptAt: _.lte(now) },
-          _.or([{ nextAttemptAt: _.gt(after.nextAttemptAt) }, { nextAttemptAt: after.nextAttemptAt, _id: _.gt(after._id) }]),
-        ])
-      : { status: 'pending', nextAttemptAt: _.lte(now) };
-    const { data } = await outbox().where(where).orderBy('nextAttemptAt', 'asc').orderBy('_id', 'asc').limit(limit).get();
-    return data as OutboxDoc[];
-  },
+  due: (now: Date, after: OutboxDoc | null, limit: number) => dueBatch<OutboxDoc>('outbox', 'nextAttemptAt', now, after, limit, { status: 'pending' }),
 
   /** Messages claimed by a dispatcher that never settled them (it crashed or timed out), after the cursor. */
   async staleLeases(now: Date, after: OutboxDoc | null, limit: number): Promise<OutboxDoc[]> {
