@@ -9,7 +9,7 @@ import { dutyOf, horizonDays, planOf } from '../domain/schedule';
 import { serviceView, sessionView } from '../domain/views';
 import { staffRepo } from '../repos/staff';
 import { refOf } from './community';
-import { WEEKDAY_LABELS } from './slots';
+import { WEEKDAY_LABELS } from '../../../types/time.constants';
 
 export function upcomingDuties(doc: SettingsDoc, today: string): DutyView[] {
   return horizonDays(today, BOOKING_LIMITS.horizonDays).flatMap((day) =>

@@ -10,8 +10,8 @@ import { horizonDays, slotLabel, slotsOfDay, tooSoonOrLate } from '../domain/sch
 import { serviceView } from '../domain/views';
 import { slotsRepo } from '../repos/slots';
 import { refOf } from './community';
+import { WEEKDAY_LABELS } from '../../../types/time.constants';
 
-export const WEEKDAY_LABELS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
 
 export async function serviceSlots(community: OrgUnit, settings: SettingsDoc, service: ServiceDef, now: Date): Promise<ServiceSlots> {
   const today = shanghaiDay(now);

@@ -13,8 +13,8 @@ import type { Handler } from '../../core/router';
 import { createCalendar, defaultYear, missingStatutory, scheduleWarning, sourceLabel, type YearSchedule } from '../../core/time/calendar';
 import { forgetCalendar, holidaySchedulesRepo, loadCalendar } from '../../core/time/store';
 import { shanghaiDay } from '../../core/time/workingTime';
+import { WEEKDAY_LABELS } from '../../../types/time.constants';
 
-const WEEKDAY_LABELS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
 
 function dayView(day: ScheduleDay, kind: CalendarDayView['kind']): CalendarDayView {
   const weekday = weekdayOf(day.date);
