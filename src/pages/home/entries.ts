@@ -2,17 +2,9 @@ import { routes } from '@contract/routes';
 import { homeEntries } from '@/modules';
 import type { HomeEntry } from '@/registry';
 
-/**
- * 长辈版's words for entries whose module does not declare them yet (booking's module.ts is its
- * owner's: once it says `plainLabel: '预约办事', main: true` this line can go).
- */
-const PLAIN_FALLBACK: Readonly<Record<string, Pick<HomeEntry, 'plainLabel' | 'main'>>> = {
-  booking: { plainLabel: '预约办事', main: true },
-};
-
 /** The home page's tiles: every module's, then the shell's own 我的. */
 export const HOME_ENTRIES: readonly HomeEntry[] = [
-  ...homeEntries().map((entry) => ({ ...PLAIN_FALLBACK[entry.key], ...entry })),
+  ...homeEntries(),
   { key: 'mine', label: '我的', glyph: '我', color: '#8e44ad', url: routes.mine() },
 ];
 
