@@ -9,6 +9,7 @@ import { api } from '@/api';
 import { AsyncView } from '@/components/AsyncView';
 import { useRequest } from '@/hooks/useRequest';
 import { workEntries } from '@/modules';
+import { pressable, StaffPage } from './shared/a11y';
 import { Trail } from './shared/Trail';
 import './index.scss';
 
@@ -30,7 +31,7 @@ export default function AdminHome() {
   );
 
   return (
-    <View className="page">
+    <StaffPage title="工作台">
       <AsyncView state={me}>
         {(profile) => (
           <>
@@ -42,7 +43,7 @@ export default function AdminHome() {
             </View>
             <View className="card admin-home__entries" data-testid="work-entries">
               {workEntries(profile).map((entry) => (
-                <View key={entry.key} className="admin-home__entry" data-testid={`entry-${entry.key}`} onClick={() => Taro.navigateTo({ url: entry.url })}>
+                <View key={entry.key} className="admin-home__entry" data-testid={`entry-${entry.key}`} {...pressable(() => void Taro.navigateTo({ url: entry.url }), 'link')}>
                   <Text className="admin-home__entry-label">{entry.label}</Text>
                   <Text className="muted">{entry.hint}</Text>
                 </View>
@@ -56,9 +57,9 @@ export default function AdminHome() {
       {calendar.data?.warning && (
         <View className="card admin-home__warning" role="alert" data-testid="calendar-warning">
           <Text>{calendar.data.warning}</Text>
-          <Text className="admin-home__warning-link" onClick={() => Taro.navigateTo({ url: routes.holidayCalendar() })}>
-            {canEnterSchedule ? '去录入放假安排' : '查看节假日安排（录入请联系区市管理员）'}
-          </Text>
+          <View className="admin-home__warning-link" {...pressable(() => void Taro.navigateTo({ url: routes.holidayCalendar() }), 'link')}>
+            <Text>{canEnterSchedule ? '去录入放假安排' : '查看节假日安排（录入请联系区市管理员）'}</Text>
+          </View>
         </View>
       )}
 
@@ -98,6 +99,6 @@ export default function AdminHome() {
           )}
         </View>
       )}
-    </View>
+    </StaffPage>
   );
 }

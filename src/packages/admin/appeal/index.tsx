@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
-import { Button, Tag } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
 import type { AppealDetail } from '@contract/appeals';
 import { api } from '@/api';
 import { ApiError, toApiError } from '@/api/errors';
@@ -9,8 +9,10 @@ import { AsyncView } from '@/components/AsyncView';
 import { AppealOverview, ResolutionCard } from '@/components/appeal/AppealOverview';
 import { Timeline } from '@/components/appeal/Timeline';
 import { InfoRow } from '@/components/InfoRow';
+import { StatusTag } from '@/components/StatusTag';
 import { useRequest } from '@/hooks/useRequest';
 import { formatTime } from '@/utils/time';
+import { pressable, StaffPage } from '../shared/a11y';
 import { ActionPanel } from './ActionPanel';
 import './index.scss';
 
@@ -24,9 +26,9 @@ function ResidentCard({ appeal }: { appeal: AppealDetail }) {
       <View className="row">
         <Text className="muted">电话</Text>
         {resident.phone && !resident.masked ? (
-          <Text className="admin-appeal__phone" data-testid="resident-phone" onClick={() => void Taro.makePhoneCall({ phoneNumber: resident.phone! })}>
-            {resident.phone}（点击拨打）
-          </Text>
+          <View className="admin-appeal__phone" data-testid="resident-phone" {...pressable(() => void Taro.makePhoneCall({ phoneNumber: resident.phone! }), 'link')}>
+            <Text>{resident.phone}（点击拨打）</Text>
+          </View>
         ) : (
           <Text data-testid="resident-phone">{resident.phone ?? '未留电话'}</Text>
         )}
@@ -45,7 +47,7 @@ function OutcomeCards({ appeal }: { appeal: AppealDetail }) {
         <View className="card" data-testid="rating">
           <View className="admin-appeal__rating">
             <Text className="card__title">群众评价</Text>
-            <Tag type={appeal.rating.value === 'dissatisfied' ? 'danger' : 'success'}>{appeal.rating.label}</Tag>
+            <StatusTag tone={appeal.rating.value === 'dissatisfied' ? 'danger' : 'primary'}>{appeal.rating.label}</StatusTag>
           </View>
           {appeal.rating.comment && <Text className="admin-appeal__text">{appeal.rating.comment}</Text>}
           <Text className="muted">{formatTime(appeal.rating.at)}</Text>
@@ -86,18 +88,18 @@ export default function AdminAppeal() {
 
   if (!appeal) {
     return (
-      <View className="page admin-appeal">
+      <StaffPage title="诉求办理" className="admin-appeal">
         <AsyncView state={first} errorAction={back}>
           {() => null}
         </AsyncView>
-      </View>
+      </StaffPage>
     );
   }
 
   return (
-    <View className="page admin-appeal" data-testid="admin-appeal">
+    <StaffPage title="诉求办理" className="admin-appeal" testId="admin-appeal">
       {refreshError && (
-        <View className="admin-banner admin-banner--error" data-testid="refresh-error">
+        <View className="admin-banner admin-banner--error" ariaRole="alert" data-testid="refresh-error">
           <Text>{refreshError}</Text>
           <Button size="mini" onClick={() => void refresh()}>
             重试
@@ -122,6 +124,6 @@ export default function AdminAppeal() {
         <Text className="card__title">办理记录</Text>
         <Timeline items={appeal.timeline} />
       </View>
-    </View>
+    </StaffPage>
   );
 }

@@ -9,6 +9,7 @@ import { AsyncView } from '@/components/AsyncView';
 import { Chips } from '@/components/Chips';
 import { useRequest } from '@/hooks/useRequest';
 import { formatTime, today } from '@/utils/time';
+import { StaffPage } from '../shared/a11y';
 import { parseLines, toLines, type ParsedLines } from './lines';
 import '../shared/shared.scss';
 import './index.scss';
@@ -68,6 +69,10 @@ function ScheduleEditor({ view, onSaved }: { view: CalendarYearView; onSaved: (n
 
   const noteError = error?.fieldMessage('note');
   const general = error && issues.length === 0 && !noteError ? error : undefined;
+  // In the browser Taro puts `ariaLabel` on its wrapper, not on the <textarea>/<input> a screen reader
+  // reads: the label (with the field's errors, said with it) goes on the element itself.
+  const linesLabel = ['放假安排', ...issues.map((issue) => `${issue.line ? `第 ${issue.line} 行：` : ''}${issue.message}`)].join('；');
+  const noteLabel = noteError ? `文件名称或文号（选填）：${noteError}` : '文件名称或文号（选填）';
 
   return (
     <View className="card" data-testid="calendar-editor">
@@ -82,7 +87,8 @@ function ScheduleEditor({ view, onSaved }: { view: CalendarYearView; onSaved: (n
         placeholder={'2027-01-01 元旦\n2027-02-05 至 2027-02-13 春节\n2027-02-20 补班'}
         maxlength={LINES_MAX}
         disabled={saving}
-        ariaLabel="放假安排"
+        ariaLabel={linesLabel}
+        nativeProps={{ 'aria-label': linesLabel, 'aria-invalid': issues.length > 0 ? 'true' : 'false' }}
         onInput={(e) => setText(e.detail.value)}
       />
       {issues.length > 0 && (
@@ -103,13 +109,19 @@ function ScheduleEditor({ view, onSaved }: { view: CalendarYearView; onSaved: (n
         placeholder="如：国务院办公厅关于2027年部分节假日安排的通知"
         maxlength={NOTE_MAX}
         disabled={saving}
+        ariaLabel={noteLabel}
+        nativeProps={{ 'aria-label': noteLabel, 'aria-invalid': noteError ? 'true' : 'false' }}
         onInput={(e) => setNote(e.detail.value)}
       />
-      {noteError && <Text className="field-error">{noteError}</Text>}
+      {noteError && (
+        <View className="field-error" ariaRole="alert">
+          <Text>{noteError}</Text>
+        </View>
+      )}
       {general && (
-        <Text className="admin-banner admin-banner--error calendar__error" data-testid="calendar-error">
-          保存失败：{general.message}
-        </Text>
+        <View className="admin-banner admin-banner--error calendar__error" ariaRole="alert" data-testid="calendar-error">
+          <Text>保存失败：{general.message}</Text>
+        </View>
       )}
       <View className="actions">
         <Button type="primary" block loading={saving} disabled={saving} onClick={() => void save()} data-testid="calendar-save">
@@ -196,7 +208,7 @@ export default function AdminCalendar() {
   const view = useRequest(() => api.org.calendarYear({ year }), [year]);
 
   return (
-    <View className="page calendar">
+    <StaffPage title="节假日安排" className="calendar">
       <Chips testId="calendar-year" value={year} onChange={setYear} options={years.map((y) => ({ value: y, label: `${y} 年` }))} />
       <AsyncView state={me}>
         {(profile) => (
@@ -205,6 +217,6 @@ export default function AdminCalendar() {
           </AsyncView>
         )}
       </AsyncView>
-    </View>
+    </StaffPage>
   );
 }

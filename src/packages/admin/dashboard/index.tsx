@@ -11,6 +11,8 @@ import { useRequest } from '@/hooks/useRequest';
 import { formatPercent } from '@/utils/format';
 import { formatTime } from '@/utils/time';
 import { Chips } from '@/components/Chips';
+import { StatusTag } from '@/components/StatusTag';
+import { pressable, StaffPage } from '../shared/a11y';
 import { RANGE_PRESETS, rangeOf, type RangePreset } from '../shared/dates';
 import { STATUS_OPTIONS } from '../shared/labels';
 import { Trail } from '../shared/Trail';
@@ -35,12 +37,12 @@ const COUNT_FIGURES: ReadonlyArray<{ key: keyof StatCounts; label: string }> = [
 
 function BulletinRow({ item }: { item: BulletinItem }) {
   return (
-    <View className="bulletin-item" data-testid="bulletin-item" onClick={() => Taro.navigateTo({ url: routes.staffAppeal(item.appealId) })}>
+    <View className="bulletin-item" data-testid="bulletin-item" {...pressable(() => void Taro.navigateTo({ url: routes.staffAppeal(item.appealId) }), 'link')}>
       <View className="bulletin-item__top">
         <Text className="bulletin-item__title">
           {item.categoryLabel} · {item.no}
         </Text>
-        <Tag type={item.reason === 'manual' ? 'primary' : 'danger'}>{item.reasonLabel}</Tag>
+        <StatusTag tone={item.reason === 'manual' ? 'primary' : 'danger'}>{item.reasonLabel}</StatusTag>
       </View>
       <Text className="bulletin-item__excerpt">{item.excerpt}</Text>
       <Text className="muted">
@@ -160,7 +162,12 @@ function DashboardBody({ data, onDrill }: { data: Dashboard; onDrill: (unit: { i
                 <Text className="admin-table__cell">满意率</Text>
               </View>
               {data.children.map((child) => (
-                <View key={child.id} className="admin-table__row admin-table__row--link" data-testid="child-row" onClick={() => onDrill({ id: child.id, name: child.name })}>
+                <View
+                  key={child.id}
+                  className="admin-table__row admin-table__row--link"
+                  data-testid="child-row"
+                  {...pressable(() => onDrill({ id: child.id, name: child.name }), 'link')}
+                >
                   <Text className="admin-table__cell admin-table__cell--name">{child.name} ›</Text>
                   <Text className="admin-table__cell">{child.counts.received}</Text>
                   <Text className="admin-table__cell">{formatPercent(child.rates.response)}</Text>
@@ -215,7 +222,7 @@ export default function AdminDashboard() {
   }, [unitId, range.from, range.to]);
 
   return (
-    <View className="page dashboard">
+    <StaffPage title="数据看板" className="dashboard">
       <View className="card">
         <Trail testId="trail" root={rootName ?? '我的辖区'} units={trail} onChange={setTrail} />
         <Chips testId="range" value={preset} onChange={setPreset} options={RANGE_PRESETS} />
@@ -224,6 +231,6 @@ export default function AdminDashboard() {
         </Text>
       </View>
       <AsyncView state={state}>{(data) => <DashboardBody key={data.unit.id} data={data} onDrill={(unit) => setTrail([...trail, unit])} />}</AsyncView>
-    </View>
+    </StaffPage>
   );
 }

@@ -10,6 +10,8 @@ import { PagedListView } from '@/components/PagedList';
 import { useRequest } from '@/hooks/useRequest';
 import { formatTime } from '@/utils/time';
 import { Chips, ToggleChip } from '@/components/Chips';
+import { StatusTag, type TagTone } from '@/components/StatusTag';
+import { pressable, StaffPage } from '../shared/a11y';
 import { STATUS_OPTIONS } from '../shared/labels';
 import { usePagedList } from '@/hooks/usePagedList';
 import './index.scss';
@@ -38,9 +40,12 @@ const STATUS_CHIPS: ReadonlyArray<{ value: AppealStatus | null; label: string }>
   ...STATUS_OPTIONS.map((s) => ({ value: s.value, label: s.value === 'resolved' ? '待评价' : s.label })),
 ];
 
+/** The status tag's colour: white on the theme's dark reds, dark on grey (each ≥ 4.5 : 1). */
+const STATUS_TONE: Record<AppealStatus, TagTone> = { pending: 'danger', processing: 'primary', resolved: 'neutral', closed: 'neutral' };
+
 function InboxCard({ item }: { item: InboxItem }) {
   return (
-    <View className="card inbox-item" data-testid="inbox-item" data-id={item.id} onClick={() => Taro.navigateTo({ url: routes.staffAppeal(item.id) })}>
+    <View className="card inbox-item" data-testid="inbox-item" data-id={item.id} {...pressable(() => void Taro.navigateTo({ url: routes.staffAppeal(item.id) }), 'link')}>
       <View className="inbox-item__top">
         <Text className="inbox-item__category">{item.categoryLabel}</Text>
         <View className="inbox-item__tags">
@@ -56,7 +61,7 @@ function InboxCard({ item }: { item: InboxItem }) {
             <DueTag state={item.due} />
           </View>
           <View data-testid="inbox-item-status" data-status={item.status}>
-            <Tag type={item.status === 'pending' ? 'danger' : item.status === 'processing' ? 'primary' : 'default'}>{item.statusLabel}</Tag>
+            <StatusTag tone={STATUS_TONE[item.status]}>{item.statusLabel}</StatusTag>
           </View>
         </View>
       </View>
@@ -127,14 +132,15 @@ export default function AdminInbox() {
   };
 
   return (
-    <View className="page inbox">
-      <View className="inbox__scopes">
+    <StaffPage title="诉求工单" className="inbox">
+      <View className="inbox__scopes" ariaRole="tablist">
         {SCOPES.map((s) => (
           <View
             key={s.value}
             className={`inbox__scope${s.value === scope ? ' inbox__scope--active' : ''}`}
             data-testid={`scope-${s.value}`}
-            onClick={() => setScope(s.value)}
+            aria-selected={s.value === scope ? 'true' : 'false'}
+            {...pressable(() => setScope(s.value), 'tab')}
           >
             <Text>{s.label}</Text>
           </View>
@@ -149,7 +155,8 @@ export default function AdminInbox() {
           <View
             className={`chip${category ? ' chip--active' : ''}`}
             data-testid="filter-category-toggle"
-            onClick={() => setShowCategories(!showCategories)}
+            aria-expanded={showCategories ? 'true' : 'false'}
+            {...pressable(() => setShowCategories(!showCategories))}
           >
             <Text>
               类别：{category ? (categories.data?.find((c) => c.key === category)?.label ?? '已选') : '全部'} {showCategories ? '▴' : '▾'}
@@ -202,6 +209,6 @@ export default function AdminInbox() {
         }
         renderItem={(item) => <InboxCard item={item} />}
       />
-    </View>
+    </StaffPage>
   );
 }

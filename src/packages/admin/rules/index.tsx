@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
-import { Button, Tag } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
 import type { AppealCategory, RoutingRulesView, RoutingTarget } from '@contract/appeals';
 import { ROUTING_TARGET_LABELS } from '@contract/appeals.constants';
 import { api } from '@/api';
@@ -10,6 +10,8 @@ import { AsyncView } from '@/components/AsyncView';
 import { useRequest } from '@/hooks/useRequest';
 import { formatTime } from '@/utils/time';
 import { Chips } from '@/components/Chips';
+import { StatusTag } from '@/components/StatusTag';
+import { pressable, StaffPage } from '../shared/a11y';
 import { TARGETS } from '../shared/labels';
 import './index.scss';
 
@@ -93,9 +95,9 @@ function RulesEditor({ initial, canEdit, communityId }: { initial: RoutingRulesV
       </View>
 
       {error && !view.rules.some((r) => issue(`rules.${r.category}`)) && !issue('fallback') && (
-        <Text className="admin-banner admin-banner--error" data-testid="rules-error">
-          保存失败：{error.message}（修改仍保留，可再次保存）
-        </Text>
+        <View className="admin-banner admin-banner--error" ariaRole="alert" data-testid="rules-error">
+          <Text>保存失败：{error.message}（修改仍保留，可再次保存）</Text>
+        </View>
       )}
 
       <View className="card">
@@ -108,11 +110,9 @@ function RulesEditor({ initial, canEdit, communityId }: { initial: RoutingRulesV
               <View className="rules__head">
                 <Text className="rules__category">{rule.categoryLabel}</Text>
                 {changed ? (
-                  <Tag type="warning">{change === null ? '将恢复全市默认' : '未保存'}</Tag>
+                  <StatusTag tone="warning">{change === null ? '将恢复全市默认' : '未保存'}</StatusTag>
                 ) : (
-                  <Tag plain type={rule.source === 'community' ? 'primary' : 'default'}>
-                    {rule.source === 'community' ? '社区设置' : '全市默认'}
-                  </Tag>
+                  <StatusTag tone={rule.source === 'community' ? 'primary' : 'neutral'}>{rule.source === 'community' ? '社区设置' : '全市默认'}</StatusTag>
                 )}
               </View>
               {canEdit ? (
@@ -124,21 +124,25 @@ function RulesEditor({ initial, canEdit, communityId }: { initial: RoutingRulesV
                   )}
                   <View className="rules__links">
                     {changed && (
-                      <Text className="rules__link" onClick={() => undo(rule.category)}>
-                        撤销修改
-                      </Text>
+                      <View className="rules__link" {...pressable(() => undo(rule.category))}>
+                        <Text>撤销修改</Text>
+                      </View>
                     )}
                     {!changed && rule.source === 'community' && (
-                      <Text className="rules__link" data-testid={`rule-${rule.category}-reset`} onClick={() => resetToCity(rule.category)}>
-                        恢复全市默认
-                      </Text>
+                      <View className="rules__link" data-testid={`rule-${rule.category}-reset`} {...pressable(() => resetToCity(rule.category))}>
+                        <Text>恢复全市默认</Text>
+                      </View>
                     )}
                   </View>
                 </>
               ) : (
                 <Text data-testid={`rule-${rule.category}-label`}>{rule.targetLabel}</Text>
               )}
-              {issue(`rules.${rule.category}`) && <Text className="field-error">{issue(`rules.${rule.category}`)}</Text>}
+              {issue(`rules.${rule.category}`) && (
+                <View className="field-error" ariaRole="alert">
+                  <Text>{`${rule.categoryLabel}：${issue(`rules.${rule.category}`)}`}</Text>
+                </View>
+              )}
             </View>
           );
         })}
@@ -152,7 +156,11 @@ function RulesEditor({ initial, canEdit, communityId }: { initial: RoutingRulesV
         ) : (
           <Text className="rules__fallback">{ROUTING_TARGET_LABELS[view.fallback]}</Text>
         )}
-        {issue('fallback') && <Text className="field-error">{issue('fallback')}</Text>}
+        {issue('fallback') && (
+          <View className="field-error" ariaRole="alert">
+            <Text>{`兜底交办：${issue('fallback')}`}</Text>
+          </View>
+        )}
       </View>
 
       {canEdit && (
@@ -174,7 +182,7 @@ export default function AdminRules() {
   const rules = useRequest(() => api.appeals.routingRules({ communityId }), [communityId]);
 
   return (
-    <View className="page rules">
+    <StaffPage title="流转规则" className="rules">
       <AsyncView state={me}>
         {(profile) => {
           // The server checks again; this only decides whether to offer the editor.
@@ -182,6 +190,6 @@ export default function AdminRules() {
           return <AsyncView state={rules}>{(view) => <RulesEditor key={view.communityId} initial={view} canEdit={canEdit} communityId={communityId} />}</AsyncView>;
         }}
       </AsyncView>
-    </View>
+    </StaffPage>
   );
 }
