@@ -1,6 +1,182 @@
-import { ComingSoon } from '@/components/ComingSoon';
+import { useState } from 'react';
+import { useRouter } from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import { BOOKING_LIMITS, RULE_BOUNDS, SESSION_DAYS_LABELS, type BookingRules, type BookingSettingsView, type DutyView } from '@contract/booking.constants';
+import { WEEKDAY_LABELS } from '@contract/time.constants';
+import { api } from '@/api';
+import { ApiError, toApiError } from '@/api/errors';
+import { AsyncView } from '@/components/AsyncView';
+import { Chips } from '@/components/Chips';
+import { InfoRow } from '@/components/InfoRow';
+import { Page } from '@/components/Page';
+import { TextField } from '@/components/TextField';
+import { toast } from '@/components/toast';
+import { useRequest } from '@/hooks/useRequest';
+import { formatTime } from '@/utils/time';
+import { Materials } from '../../booking/shared/Materials';
+import '../../booking/shared/booking.scss';
 
-/** Until the booking pages land: the route exists (types/routes.ts), the page says so. */
+type Save = (label: string, call: () => Promise<BookingSettingsView>) => Promise<boolean>;
+
+const RULE_KEYS = Object.keys(RULE_BOUNDS) as Array<keyof BookingRules>;
+
+/** 轮值坐班: one after-hours duty of the next days, and who takes it instead. */
+function DutyRow({ duty, settings, save, busy }: { duty: DutyView; settings: BookingSettingsView; save: Save; busy: boolean }) {
+  const [open, setOpen] = useState(false);
+  const current = duty.staff[0]?.openid ?? null;
+  return (
+    <View className="booking__day" data-testid="duty" data-day={duty.day} data-session={duty.sessionId}>
+      <View className="booking__item-top">
+        <Text>
+          {duty.day} {duty.weekdayLabel} {duty.sessionName} {duty.label}
+        </Text>
+        <Text data-testid="duty-staff">{duty.staff.map((s) => s.name).join('、') || '无人值班'}</Text>
+      </View>
+      {open ? (
+        <Chips<string | null>
+          testId={`duty-${duty.day}-${duty.sessionId}`}
+          disabled={busy}
+          options={[...settings.dutyStaff.map((s) => ({ value: s.openid, label: s.name })), { value: null, label: '不安排' }]}
+          value={current}
+          onChange={(staffOpenid) =>
+            void save('值班已调整', () => api.booking.setDuty({ communityId: settings.community.id, version: settings.version, sessionId: duty.sessionId, day: duty.day, staffOpenid })).then(
+              (ok) => ok && setOpen(false),
+            )
+          }
+        />
+      ) : (
+        <Button size="small" onClick={() => setOpen(true)} data-testid="duty-swap">
+          换班
+        </Button>
+      )}
+    </View>
+  );
+}
+
+function Closures({ settings, save, busy, error }: { settings: BookingSettingsView; save: Save; busy: boolean; error: ApiError | undefined }) {
+  const [day, setDay] = useState('');
+  const [reason, setReason] = useState('');
+  const replace = (closures: BookingSettingsView['closures']) => save('闭馆安排已保存', () => api.booking.saveHours({ communityId: settings.community.id, version: settings.version, closures }));
+  return (
+    <View className="card" data-testid="closures">
+      <Text className="card__title">临时闭馆</Text>
+      {settings.closures.length === 0 && <Text className="muted">没有安排临时闭馆（法定节假日自动不开放）</Text>}
+      {settings.closures.map((c) => (
+        <View key={c.day} className="booking__item-top" data-testid="closure">
+          <Text>
+            {c.day} {c.reason}
+          </Text>
+          <Button size="small" disabled={busy} onClick={() => void replace(settings.closures.filter((x) => x.day !== c.day))}>
+            删除
+          </Button>
+        </View>
+      ))}
+      <TextField label="日期" kind="line" testId="closure-day" path="closures.0.day" error={error} value={day} maxLength={10} placeholder="YYYY-MM-DD" onChange={setDay} />
+      <TextField label="原因" kind="line" testId="closure-reason" path="closures.0.reason" error={error} value={reason} maxLength={BOOKING_LIMITS.nameMax} placeholder="例如：社区工作站装修" onChange={setReason} />
+      <Button
+        block
+        disabled={busy}
+        onClick={() =>
+          void replace([{ day: day.trim(), reason: reason.trim() }, ...settings.closures]).then((ok) => {
+            if (ok) (setDay(''), setReason(''));
+          })
+        }
+        data-testid="closure-add"
+      >
+        添加闭馆日
+      </Button>
+    </View>
+  );
+}
+
+function Settings({ settings, setSettings }: { settings: BookingSettingsView; setSettings: (s: BookingSettingsView) => void }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError>();
+  const save: Save = async (label, call) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      setSettings(await call());
+      toast(label);
+      return true;
+    } catch (err) {
+      setError(toApiError(err));
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+  const windowName = (id: string) => settings.windows.find((w) => w.id === id)?.name ?? id;
+  return (
+    <>
+      <View className="card" data-testid="settings-head">
+        <Text className="card__title">{settings.community.name}</Text>
+        {settings.updatedAt && (
+          <Text className="muted">
+            {settings.updatedByName} 于 {formatTime(settings.updatedAt)} 更新
+          </Text>
+        )}
+      </View>
+      {error && (
+        <Text className="field-error booking__error" data-testid="settings-error">
+          {error.message}
+        </Text>
+      )}
+
+      <View className="card" data-testid="duties">
+        <Text className="card__title">值班安排（未来 {BOOKING_LIMITS.horizonDays} 天的延时、错时时段）</Text>
+        {settings.duties.map((d) => (
+          <DutyRow key={`${d.day}-${d.sessionId}`} duty={d} settings={settings} save={save} busy={busy} />
+        ))}
+      </View>
+
+      <View className="card" data-testid="sessions">
+        <Text className="card__title">开放时段</Text>
+        {settings.sessions.map((s) => (
+          <InfoRow
+            key={s.id}
+            label={`${s.kindLabel} ${s.name}`}
+            value={`${SESSION_DAYS_LABELS[s.days]}${s.weekdays.length ? `（${s.weekdays.map((w) => WEEKDAY_LABELS[w]).join('、')}）` : ''} ${s.start}–${s.end} · ${s.windowIds.map(windowName).join('、')}`}
+          />
+        ))}
+      </View>
+
+      <Closures settings={settings} save={save} busy={busy} error={error} />
+
+      <View className="card" data-testid="rules">
+        <Text className="card__title">预约规则</Text>
+        {RULE_KEYS.map((k) => (
+          <InfoRow key={k} label={RULE_BOUNDS[k].label} value={String(settings.rules[k])} />
+        ))}
+      </View>
+
+      <View data-testid="catalogue">
+        <Text className="card__title">服务事项</Text>
+        {settings.services.map((s) => (
+          <View key={s.id} className="card" data-testid="settings-service">
+            <View className="booking__item-top">
+              <Text className="card__title">{s.name}</Text>
+              <Text className="muted">{s.active ? '开放预约' : '已停用'}</Text>
+            </View>
+            <Text className="muted">
+              每次 {s.minutes} 分钟 · {s.windowIds.map(windowName).join('、')}
+              {s.homeVisit ? ' · 可上门' : ''}
+            </Text>
+            <Materials items={s.materials} />
+          </View>
+        ))}
+      </View>
+    </>
+  );
+}
+
 export default function BookingSettings() {
-  return <ComingSoon title="预约设置" description="预约服务正在准备中，开放后可在这里办理。" />;
+  const { params } = useRouter();
+  const state = useRequest(() => api.booking.settings({ communityId: params.communityId }), [params.communityId]);
+  return (
+    <Page className="booking">
+      <AsyncView state={state}>{(settings) => <Settings settings={settings} setSettings={state.setData} />}</AsyncView>
+    </Page>
+  );
 }

@@ -1,0 +1,64 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { addDays, today } from '@/utils/time';
+import { navigation, setRouterParams } from '../../../../tests/support/taro';
+import { actAs } from '../../../../tests/support/componentEnv';
+import BookingSettings from './index';
+
+jest.setTimeout(60_000);
+const slow = { timeout: 20_000 };
+
+async function typeInto(host: () => HTMLElement, value: string) {
+  const inner = await waitFor(() => {
+    const el = host();
+    const field = ['INPUT', 'TEXTAREA'].includes(el.tagName) ? el : el.querySelector('input, textarea');
+    if (!field) throw new Error('no inner field yet');
+    return field;
+  });
+  fireEvent.input(inner, { target: { value } });
+}
+
+beforeEach(() => {
+  navigation.length = 0;
+  setRouterParams({});
+  actAs('demo-community-staff');
+});
+
+it('shows the catalogue, sessions and rules, and swaps a duty', async () => {
+  render(<BookingSettings />);
+  expect((await screen.findByTestId('settings-head', undefined, slow)).textContent).toContain('海岸社区');
+  expect(screen.getByTestId('catalogue').textContent).toContain('老年优待证');
+  expect(screen.getByTestId('sessions').textContent).toContain('18:00–20:00');
+  expect(screen.getByTestId('rules').textContent).toContain('取消改约截止分钟数');
+
+  // The furthest duty, so the other tests' slots keep theirs.
+  const duties = screen.getAllByTestId('duty');
+  const last = duties[duties.length - 1];
+  const day = last.getAttribute('data-day')!;
+  const session = last.getAttribute('data-session')!;
+  const target = within(last).getByTestId('duty-staff').textContent === '周强' ? ['demo-grid-worker', '张丽'] : ['demo-grid-worker-2', '周强'];
+  fireEvent.click(within(last).getByTestId('duty-swap'));
+  fireEvent.click(within(last).getByTestId(`duty-${day}-${session}-${target[0]}`));
+  const row = () => screen.getAllByTestId('duty').find((el) => el.getAttribute('data-day') === day && el.getAttribute('data-session') === session)!;
+  await waitFor(() => expect(within(row()).getByTestId('duty-staff').textContent).toBe(target[1]), slow);
+});
+
+it('adds a closure day and removes it, and says a bad date in words', async () => {
+  render(<BookingSettings />);
+  await screen.findByTestId('closures', undefined, slow);
+  await typeInto(() => screen.getByTestId('closure-day'), '2026-13-40');
+  await typeInto(() => screen.getByTestId('closure-reason'), '装修');
+  fireEvent.click(screen.getByTestId('closure-add'));
+  expect((await screen.findByTestId('closure-day-error', undefined, slow)).textContent).toContain('日期');
+
+  const day = addDays(today(), 13);
+  await typeInto(() => screen.getByTestId('closure-day'), day);
+  fireEvent.click(screen.getByTestId('closure-add'));
+  const closure = await waitFor(() => {
+    const found = screen.queryAllByTestId('closure').find((el) => el.textContent?.includes(day));
+    if (!found) throw new Error('not listed yet');
+    return found;
+  }, slow);
+  expect(closure.textContent).toContain('装修');
+  fireEvent.click(within(closure).getByText('删除'));
+  await waitFor(() => expect(screen.queryAllByTestId('closure').some((el) => el.textContent?.includes(day))).toBe(false), slow);
+});
