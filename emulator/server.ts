@@ -111,6 +111,10 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     });
   });
   server.on('clientError', (_error, socket) => socket.destroy());
+  // Idle keep-alive connections outlive every client's own idle timeout (Node's agents keep sockets
+  // alive by default): otherwise a request sent as the server closes the idle socket is reset.
+  server.keepAliveTimeout = 75_000;
+  server.headersTimeout = 80_000;
 
   try {
     await new Promise<void>((done, fail) => {

@@ -4,6 +4,7 @@
  */
 import { screenshot, signInAs, useBrowserStack } from './browser';
 
+jest.setTimeout(60_000);
 const openPage = useBrowserStack();
 
 /** Today in Shanghai, as the dashboard's range must end. */
