@@ -26,6 +26,7 @@ async function main() {
   report(weappSizes(path.join(ROOT, 'dist')));
   report(await import('./quality').then((m) => m.weappQuality(path.join(ROOT, 'dist'))));
   report(h5FirstLoad(path.join(ROOT, 'dist-h5')));
+  report(await import('./h5').then((m) => m.runH5Bench()));
   report(await runDbBench());
   report(await runAppealsBench());
   report(await runBookingBench());
