@@ -76,7 +76,7 @@ const PAGES: PageCase[] = [
   { name: 'appeals', Page: MyAppeals, ready: 'my-appeal' },
   { name: 'appeal', Page: AppealPage, params: () => ({ id: appealId }), ready: 'timeline' },
   { name: 'mine', Page: Mine, ready: 'elder-switch' },
-  { name: 'booking', Page: BookingEntry, ready: 'coming-soon' },
+  { name: 'booking', Page: BookingEntry, ready: 'service' },
   { name: 'volunteer', Page: VolunteerEntry, ready: 'coming-soon' },
   { name: 'council', Page: CouncilEntry, ready: 'coming-soon' },
 ];
@@ -133,7 +133,7 @@ describe.each(PAGES)('the $name page', (page) => {
 });
 
 it('the CSS resolver reads the kit’s real values, and the audit flags what is too small', async () => {
-  const root = (await renderPage(PAGES[6], { elder: false, scale: 1 })) as HTMLElement;
+  const root = (await renderPage(PAGES.find((p) => p.name === 'volunteer')!, { elder: false, scale: 1 })) as HTMLElement;
   const css = new StyleResolver(375);
   // Normal body text: 28 design px = 14 CSS px on a 375 px phone; in 长辈版 40 → 20; at scale 2, 40.
   expect(css.fontSizePx(root)).toBeCloseTo(14, 5);
@@ -247,11 +247,11 @@ it('the switch in 我的 turns 长辈版 on at once and remembers it on the user
 
 it('an enlarged system font gets 长辈版 offered once; the answer is kept', async () => {
   restoreScale = setBrowserFontScale(1.25);
-  const first = render(<BookingEntry />);
+  const first = render(<VolunteerEntry />);
   fireEvent.click(await screen.findByTestId('elder-offer-no'));
   expect(screen.queryByTestId('elder-offer')).toBeNull();
   first.unmount();
-  render(<BookingEntry />);
+  render(<VolunteerEntry />);
   await screen.findByTestId('coming-soon');
   expect(screen.queryByTestId('elder-offer')).toBeNull();
   cleanup();
@@ -260,7 +260,7 @@ it('an enlarged system font gets 长辈版 offered once; the answer is kept', as
   window.localStorage.clear();
   restoreScale();
   restoreScale = undefined;
-  render(<BookingEntry />);
+  render(<VolunteerEntry />);
   await screen.findByTestId('coming-soon');
   expect(screen.queryByTestId('elder-offer')).toBeNull();
 });
