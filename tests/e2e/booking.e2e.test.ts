@@ -7,8 +7,8 @@ import { screenshot, signInAs, useBrowserStack } from './browser';
 
 const openPage = useBrowserStack();
 
-/** Today in Shanghai as the slot ids write it (YYYYMMDD). */
-const shanghaiToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '');
+/** Today in Shanghai (YYYY-MM-DD). */
+const shanghaiToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
 it('resident books an evening slot → staff check in and serve → resident rates', async () => {
   const { page, base } = await openPage();
@@ -21,11 +21,18 @@ it('resident books an evening slot → staff check in and serve → resident rat
   await page.getByTestId('book-sv-haian-senior').click();
   await page.getByTestId('service-card').waitFor();
   expect(await page.getByTestId('service-card').getByTestId('materials').textContent()).toContain('一寸免冠彩色照片');
-  const evenings = page.locator('[data-kind="extended"]:not(.chip--disabled):visible');
-  await evenings.first().waitFor();
-  const todayEvening = page.locator(`[data-testid^="slot-${shanghaiToday()}-"][data-kind="extended"]:not(.chip--disabled)`);
-  const isToday = (await todayEvening.count()) > 0;
-  await (isToday ? todayEvening : evenings).first().click();
+  // The days are chips, one day's slots at a time: today's evening if it can still be booked, else the next.
+  const evening = page.locator('[data-kind="extended"]:not(.chip--disabled):visible');
+  const chips = await page.locator('[data-testid^="slot-day-"]:visible').evaluateAll((els) => els.map((el) => el.getAttribute('data-testid') ?? '').filter((id) => /^slot-day-\d{4}-\d{2}-\d{2}$/.test(id)));
+  let isToday = false;
+  for (const chip of chips) {
+    await page.getByTestId(chip).click();
+    if ((await evening.count()) > 0) {
+      isToday = chip === `slot-day-${shanghaiToday()}`;
+      break;
+    }
+  }
+  await evening.first().click();
   await screenshot(page, 'booking-02-slot-chosen');
   await page.getByTestId('submit').click();
 

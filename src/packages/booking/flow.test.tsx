@@ -43,11 +43,20 @@ it('books an evening slot, shows its code, lists it, and rates it once served', 
   fireEvent.click(screen.getByTestId('submit'));
   expect((await screen.findByTestId('slotId-error')).textContent).toContain('请选择预约时段');
 
-  // Today's evening if it can still be booked (so the front desk can serve it today), else the next one.
-  const evenings = screen.getAllByTestId(/^slot-\d{8}-\d{4}$/).filter((el) => el.getAttribute('data-kind') === 'extended' && !el.className.includes('disabled'));
-  const todayKey = today().replace(/-/g, '');
-  const evening = evenings.find((el) => el.getAttribute('data-testid')!.startsWith(`slot-${todayKey}`)) ?? evenings[0];
-  const isToday = evening?.getAttribute('data-testid')!.startsWith(`slot-${todayKey}`);
+  // Today's evening if it can still be booked (so the front desk can serve it today), else the next one:
+  // the days are chips, one day's slots at a time.
+  const openEvening = () =>
+    screen.queryAllByTestId(/^slot-\d{8}-\d{4}$/).find((el) => el.getAttribute('data-kind') === 'extended' && !el.className.includes('disabled'));
+  let evening: HTMLElement | undefined;
+  let isToday = false;
+  for (const chip of screen.getAllByTestId(/^slot-day-\d{4}-\d{2}-\d{2}$/)) {
+    fireEvent.click(chip);
+    evening = openEvening();
+    if (evening) {
+      isToday = chip.getAttribute('data-testid') === `slot-day-${today()}`;
+      break;
+    }
+  }
   expect(evening).toBeDefined();
   fireEvent.click(evening!);
   fireEvent.click(screen.getByTestId('submit'));

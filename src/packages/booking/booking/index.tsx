@@ -142,8 +142,6 @@ function Detail({ booking, setBooking }: { booking: BookingView; setBooking: (b:
         {booking.can.cancel && (
           <Button
             block
-            type="danger"
-            fill="outline"
             loading={busy}
             disabled={busy}
             onClick={() =>
