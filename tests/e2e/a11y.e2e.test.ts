@@ -31,5 +31,5 @@ describe.each(MODES.map((mode) => [mode.name, mode] as const))('%s mode', (modeN
     } finally {
       await page.close();
     }
-  }, 60_000);
+  }, 120_000);
 });

@@ -206,6 +206,9 @@ export interface Visit {
 
 const testId = (id: string) => `[data-testid="${id}"]`;
 
+/** How long a page may take to show its content: generous, as the machine may be busy building. */
+const LOAD_TIMEOUT = 30_000;
+
 /** The page's own root, for a page with no test id of its content listed yet. */
 const PAGE_CONTENT = '.taro_page .page';
 
@@ -341,7 +344,7 @@ export async function enterSession(context: BrowserContext, base: string, person
   const page = await context.newPage();
   try {
     await page.goto(`${base}/#${routes.mine()}`);
-    await page.locator(mode.marker).first().waitFor({ timeout: 15_000 });
+    await page.locator(mode.marker).first().waitFor({ timeout: LOAD_TIMEOUT });
   } finally {
     await page.close();
   }
@@ -357,8 +360,8 @@ export async function openVisit(context: BrowserContext, base: string, visit: Vi
     await page.goto(`${base}/#${visit.url(fixtures)}`);
     // Resident pages are built in the kit's Page, which marks the mode; staff pages are not.
     const marks = visit.persona === 'resident' ? [mode.marker] : [];
-    for (const selector of [...visit.ready, ...marks]) await page.locator(selector).first().waitFor({ timeout: 15_000 });
-    await page.locator(testId('loading')).first().waitFor({ state: 'detached', timeout: 15_000 });
+    for (const selector of [...visit.ready, ...marks]) await page.locator(selector).first().waitFor({ timeout: LOAD_TIMEOUT });
+    await page.locator(testId('loading')).first().waitFor({ state: 'detached', timeout: LOAD_TIMEOUT });
     const error = page.locator(`.taro_page ${testId('error')}`).first();
     if (await error.isVisible()) throw new Error(`the page shows an error instead of its content: ${(await error.textContent())?.trim()}`);
     await visit.act?.(page);
