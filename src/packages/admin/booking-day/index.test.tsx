@@ -74,3 +74,23 @@ it('says a wrong code in words', async () => {
   fireEvent.click(screen.getByTestId('code-check-in'));
   await waitFor(() => expect(screen.queryByTestId('code-error') ?? screen.queryByTestId('day-error')).not.toBeNull(), slow);
 });
+
+it('takes a phone booking for a caller without the app', async () => {
+  actAs('demo-community-staff');
+  render(<BookingDay />);
+  await screen.findByTestId('day-summary', undefined, slow);
+  fireEvent.click(screen.getByTestId('phone-open'));
+  fireEvent.click(await screen.findByTestId('phone-service-sv-haian-insurance', undefined, slow));
+  await screen.findByTestId('slot-days', undefined, slow);
+  const open = () => screen.queryAllByTestId(/^slot-\d{8}-\d{4}$/).find((el) => !el.className.includes('disabled'));
+  for (const chip of screen.getAllByTestId(/^slot-day-\d{4}-\d{2}-\d{2}$/)) {
+    fireEvent.click(chip);
+    if (open()) break;
+  }
+  fireEvent.click(open()!);
+  await typeInto(() => screen.getByTestId('phone-name'), '李桂兰');
+  await typeInto(() => screen.getByTestId('phone-number'), '13800001234');
+  fireEvent.click(screen.getByTestId('phone-submit'));
+  const notice = await screen.findByText(/已代为预约，预约码 \d{6}/, undefined, slow);
+  expect(notice).toBeTruthy();
+});
