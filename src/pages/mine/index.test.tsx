@@ -18,8 +18,8 @@ it('offers a resident the modules’ rows and no workbench', async () => {
   expect((await screen.findByTestId('my-name', undefined, slow)).textContent).toBe('王秀英');
   expect(screen.getByText('住址：1号楼 2单元301')).toBeTruthy();
   expect(rows()).toEqual(['mine-appeals', 'mine-booking', 'mine-volunteer', 'mine-council']);
-  fireEvent.click(screen.getByText('预约服务'));
-  expect(navigation).toContainEqual({ method: 'navigateTo', url: '/packages/booking/index' });
+  fireEvent.click(screen.getByText('我的预约'));
+  expect(navigation).toContainEqual({ method: 'navigateTo', url: '/packages/booking/mine/index' });
 });
 
 it('offers staff the workbench first', async () => {
