@@ -3,6 +3,7 @@
  * constants and view types live in `appeals.constants.ts` (zod-free) and are re-exported here.
  */
 import { z } from 'zod';
+import { Day, PhoneNumber, text } from './fields';
 import { pageInput } from './paging';
 import { action, STAFF_ROLES, type Role } from './contract';
 import { BuildingCode } from './org';
@@ -29,16 +30,6 @@ export * from './appeals.constants';
 
 // ─── Input schemas ────────────────────────────────────────────────────────────────────────────
 
-const chars = (s: string) => Array.from(s).length;
-
-/** Text limited by characters (code points), not UTF-16 units, so an emoji counts once. */
-const text = (max: number, label: string, min = 1) =>
-  z
-    .string({ error: `请填写${label}` })
-    .trim()
-    .refine((s) => chars(s) >= min, { message: min > 1 ? `${label}至少${min}个字` : `请填写${label}` })
-    .refine((s) => chars(s) <= max, { message: `${label}不能超过${max}字` });
-
 export const AppealCategorySchema = z.enum(APPEAL_CATEGORY_KEYS, { error: '请选择正确的诉求类别' });
 export const RoutingTargetSchema = z.enum(ROUTING_TARGETS, { error: '无效的交办对象' });
 
@@ -50,14 +41,7 @@ export const PhotoList = z
 export const AppealId = z.string({ error: '缺少诉求编号' }).trim().min(1, { message: '缺少诉求编号' }).max(64);
 const ExpectedVersion = z.number().int().min(1).optional();
 
-const PhoneNumber = z
-  .string()
-  .trim()
-  .regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/, { message: '请填写正确的手机号或座机号' });
-
 const PageInput = pageInput();
-
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 YYYY-MM-DD' });
 
 export const CreateAppealInput = z.object({
   /** A uuid the app makes once per form; a retry with the same one returns the same appeal. */

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { action } from './contract';
-import { isCalendarDate } from './calendar';
+import { Day, optionalText, PhoneNumber, text } from './fields';
 import { BuildingCode } from './org';
 import { ORG_STAFF_ROLES } from './org.constants';
 import { pageInput, type Page } from './paging';
@@ -35,19 +35,6 @@ export * from './booking.constants';
 
 // ─── Input pieces ─────────────────────────────────────────────────────────────────────────────
 
-const chars = (s: string) => Array.from(s).length;
-
-/** Text limited by characters (code points), not UTF-16 units. */
-const text = (max: number, label: string, min = 1) =>
-  z
-    .string({ error: `请填写${label}` })
-    .trim()
-    .refine((s) => chars(s) >= min, { message: min > 1 ? `${label}至少${min}个字` : `请填写${label}` })
-    .refine((s) => chars(s) <= max, { message: `${label}不能超过${max}字` });
-
-const optionalText = (max: number, label: string) =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), text(max, label).optional());
-
 const Id = (label: string) => z.string({ error: `缺少${label}` }).trim().min(1, { message: `缺少${label}` }).max(64);
 const CommunityId = Id('社区编号').optional();
 export const BookingId = Id('预约编号');
@@ -57,15 +44,9 @@ const ExpectedVersion = z.number().int().min(0).optional();
 /** A slot as the slot list names it: 'YYYYMMDD-HHmm' in Asia/Shanghai. */
 export const SlotId = z.string({ error: '请选择预约时段' }).trim().regex(/^\d{8}-\d{4}$/, { message: '请选择正确的预约时段' });
 
-const Day = z.string().trim().refine(isCalendarDate, { message: '日期格式应为 YYYY-MM-DD，且须是真实日期' });
 const Clock = z.string().trim().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: '时间格式应为 HH:mm' });
 /** Window and session ids: short, lowercase, no dots (they key stored maps). */
 const Key = (label: string) => z.string({ error: `缺少${label}` }).trim().regex(/^[a-z][a-z0-9-]{0,23}$/, { message: `${label}只能用小写字母、数字和连字符` });
-
-const PhoneNumber = z
-  .string({ error: '请填写联系电话' })
-  .trim()
-  .regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/, { message: '请填写正确的手机号或座机号' });
 
 const PageInput = pageInput();
 
