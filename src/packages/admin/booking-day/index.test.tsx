@@ -94,3 +94,34 @@ it('takes a phone booking for a caller without the app', async () => {
   const notice = await screen.findByText(/已代为预约，预约码 \d{6}/, undefined, slow);
   expect(notice).toBeTruthy();
 });
+
+it('lists an open 差评 with its deadline and answers it', async () => {
+  const booking = await bookToday('sv-haian-senior');
+  if (!booking) return; // nothing left to book today
+  actAs('demo-community-staff');
+  await api.booking.checkIn({ id: booking.id });
+  const checkedIn = await api.booking.detail({ id: booking.id });
+  await api.booking.serve({ id: booking.id, version: checkedIn.version, note: '已办理' });
+  actAs('demo-resident');
+  await api.booking.rate({ id: booking.id, rating: 'dissatisfied', comment: '等了很久' });
+
+  actAs('demo-community-staff');
+  render(<BookingDay />);
+  const row = () => screen.queryAllByTestId('complaint').find((el) => el.getAttribute('data-id') === booking.id);
+  await waitFor(() => expect(row()).toBeDefined(), slow);
+  expect(row()!.textContent).toContain('等了很久');
+  expect(within(row()!).getByTestId('complaint-due').textContent).toMatch(/前回复|超过回复期限/);
+
+  // Too short: said in words under the field.
+  await typeInto(() => within(row()!).getByTestId('answer-text'), '好');
+  fireEvent.click(within(row()!).getByTestId('answer-submit'));
+  await waitFor(() => expect(within(row()!).queryByTestId('answer-text-error') ?? within(row()!).queryByTestId('answer-error')).not.toBeNull(), slow);
+
+  await typeInto(() => within(row()!).getByTestId('answer-text'), '已安排增加窗口，抱歉让您久等');
+  fireEvent.click(within(row()!).getByTestId('answer-submit'));
+  await waitFor(() => expect(row()).toBeUndefined(), slow);
+
+  actAs('demo-resident');
+  const seen = await api.booking.detail({ id: booking.id });
+  expect(JSON.stringify(seen)).toContain('已安排增加窗口');
+});

@@ -16,6 +16,8 @@ import { useRequest } from '@/hooks/useRequest';
 import { addDays, today } from '@/utils/time';
 import { uuid } from '@/utils/uuid';
 import { SlotPicker } from '../../booking/shared/SlotPicker';
+import { ApprovalQueue } from '../booking-shared/ApprovalQueue';
+import { Complaints } from '../booking-shared/Complaints';
 import '../../booking/shared/booking.scss';
 
 type Act = (label: string, call: () => Promise<BookingView>) => Promise<boolean>;
@@ -155,6 +157,7 @@ function DayBody({ view, reload, communityId }: { view: DayView; reload: () => v
   };
 
   const total = view.windows.reduce((n, w) => n + w.bookings.length, 0);
+  const pending = view.windows.flatMap((w) => w.bookings.filter((b) => b.status === 'pending_approval'));
   return (
     <>
       <View className="card" data-testid="day-summary">
@@ -171,6 +174,8 @@ function DayBody({ view, reload, communityId }: { view: DayView; reload: () => v
           </Text>
         ))}
       </View>
+
+      <ApprovalQueue items={pending} onDone={reload} />
 
       <View className="card">
         <TextField label="按预约码签到" kind="number" testId="code" path="code" error={error} value={code} maxLength={6} placeholder="6位预约码" onChange={setCode} />
@@ -212,6 +217,8 @@ function DayBody({ view, reload, communityId }: { view: DayView; reload: () => v
           电话预约
         </Button>
       )}
+
+      <Complaints />
     </>
   );
 }
