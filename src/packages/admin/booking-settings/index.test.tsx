@@ -62,3 +62,49 @@ it('adds a closure day and removes it, and says a bad date in words', async () =
   fireEvent.click(within(closure).getByText('删除'));
   await waitFor(() => expect(screen.queryAllByTestId('closure').some((el) => el.textContent?.includes(day))).toBe(false), slow);
 });
+
+it('adds a service, then edits its materials, minutes and 开放预约, and says bad minutes in words', async () => {
+  render(<BookingSettings />);
+  await screen.findByTestId('catalogue', undefined, slow);
+  const name = `测试服务${Date.now() % 100000}`;
+  fireEvent.click(screen.getByTestId('service-add'));
+  const form = () => screen.getByTestId('service-form-new');
+  await typeInto(() => within(form()).getByTestId('service-name'), name);
+  await typeInto(() => within(form()).getByTestId('service-materials'), '身份证原件\n\n户口本');
+  await typeInto(() => within(form()).getByTestId('service-minutes'), '500');
+  fireEvent.click(within(form()).getByTestId('service-save'));
+  expect((await screen.findByTestId('service-minutes-error', undefined, slow)).textContent).toContain('分钟');
+
+  await typeInto(() => within(form()).getByTestId('service-minutes'), '20');
+  fireEvent.click(within(form()).getByTestId('service-save'));
+  const card = () => screen.queryAllByTestId('settings-service').find((el) => el.textContent?.includes(name));
+  await waitFor(() => expect(card()).toBeDefined(), slow);
+  expect(card()!.textContent).toContain('每次 20 分钟');
+  expect(card()!.textContent).toContain('户口本');
+  expect(card()!.textContent).toContain('开放预约');
+
+  const id = card()!.getAttribute('data-id')!;
+  fireEvent.click(within(card()!).getByTestId('service-edit'));
+  const edit = () => screen.getByTestId(`service-form-${id}`);
+  await typeInto(() => within(edit()).getByTestId('service-materials'), '身份证原件\n户口本\n一寸照片');
+  await typeInto(() => within(edit()).getByTestId('service-minutes'), '15');
+  fireEvent.click(within(edit()).getByTestId('service-active'));
+  fireEvent.click(within(edit()).getByTestId('service-save'));
+  await waitFor(() => expect(card()?.textContent).toContain('已停用'), slow);
+  expect(card()!.textContent).toContain('一寸照片');
+  expect(card()!.textContent).toContain('每次 15 分钟');
+});
+
+it('sets the weekly duty pattern for a weekday', async () => {
+  render(<BookingSettings />);
+  const panel = await screen.findByTestId('duty-pattern', undefined, slow);
+  // A weekday five days ahead, so the other tests' slots keep their duty.
+  const weekday = new Date(`${addDays(today(), 5)}T12:00:00+08:00`).getDay();
+  fireEvent.click(within(panel).getByTestId(`pattern-weekday-${weekday}`));
+  const chosen = () => within(screen.getByTestId('duty-pattern')).getAllByTestId(/^pattern-staff-/).find((el) => el.className.includes('chip--active'));
+  const before = chosen()?.getAttribute('data-testid');
+  const target = before === 'pattern-staff-demo-grid-worker' ? 'pattern-staff-demo-grid-worker-2' : 'pattern-staff-demo-grid-worker';
+  fireEvent.click(within(panel).getByTestId(target));
+  await waitFor(() => expect(chosen()?.getAttribute('data-testid')).toBe(target), slow);
+  expect(screen.getAllByTestId('pattern-row').length).toBeGreaterThan(0);
+});

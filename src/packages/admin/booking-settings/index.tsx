@@ -15,6 +15,8 @@ import { toast } from '@/components/toast';
 import { useRequest } from '@/hooks/useRequest';
 import { formatTime } from '@/utils/time';
 import { Materials } from '../../booking/shared/Materials';
+import { DutyPattern } from './DutyPattern';
+import { ServiceForm } from './ServiceForm';
 import '../../booking/shared/booking.scss';
 
 type Save = (label: string, call: () => Promise<BookingSettingsView>) => Promise<boolean>;
@@ -93,6 +95,8 @@ function Closures({ settings, save, busy, error }: { settings: BookingSettingsVi
 function Settings({ settings, setSettings }: { settings: BookingSettingsView; setSettings: (s: BookingSettingsView) => void }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
+  /** The service being edited ('new': adding one). */
+  const [editing, setEditing] = useState<string | null>(null);
   const save: Save = async (label, call) => {
     setBusy(true);
     setError(undefined);
@@ -131,6 +135,8 @@ function Settings({ settings, setSettings }: { settings: BookingSettingsView; se
         ))}
       </View>
 
+      <DutyPattern settings={settings} onSaved={setSettings} />
+
       <View className="card" data-testid="sessions">
         <Text className="card__title">开放时段</Text>
         {settings.sessions.map((s) => (
@@ -153,19 +159,33 @@ function Settings({ settings, setSettings }: { settings: BookingSettingsView; se
 
       <View data-testid="catalogue">
         <Text className="card__title">服务事项</Text>
-        {settings.services.map((s) => (
-          <View key={s.id} className="card" data-testid="settings-service">
-            <View className="booking__item-top">
-              <Text className="card__title">{s.name}</Text>
-              <Text className="muted">{s.active ? '开放预约' : '已停用'}</Text>
+        {settings.services.map((s) =>
+          editing === s.id ? (
+            <ServiceForm key={s.id} settings={settings} service={s} onSaved={setSettings} onClose={() => setEditing(null)} />
+          ) : (
+            <View key={s.id} className="card" data-testid="settings-service" data-id={s.id}>
+              <View className="booking__item-top">
+                <Text className="card__title">{s.name}</Text>
+                <Text className="muted">{s.active ? '开放预约' : '已停用'}</Text>
+              </View>
+              <Text className="muted">
+                每次 {s.minutes} 分钟 · {s.windowIds.map(windowName).join('、')}
+                {s.homeVisit ? ' · 可上门' : ''}
+              </Text>
+              <Materials items={s.materials} />
+              <Button size="small" onClick={() => setEditing(s.id)} data-testid="service-edit">
+                编辑
+              </Button>
             </View>
-            <Text className="muted">
-              每次 {s.minutes} 分钟 · {s.windowIds.map(windowName).join('、')}
-              {s.homeVisit ? ' · 可上门' : ''}
-            </Text>
-            <Materials items={s.materials} />
-          </View>
-        ))}
+          ),
+        )}
+        {editing === 'new' ? (
+          <ServiceForm settings={settings} onSaved={setSettings} onClose={() => setEditing(null)} />
+        ) : (
+          <Button block onClick={() => setEditing('new')} data-testid="service-add">
+            添加服务
+          </Button>
+        )}
       </View>
     </>
   );
