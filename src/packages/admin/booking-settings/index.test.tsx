@@ -108,3 +108,17 @@ it('sets the weekly duty pattern for a weekday', async () => {
   await waitFor(() => expect(chosen()?.getAttribute('data-testid')).toBe(target), slow);
   expect(screen.getAllByTestId('pattern-row').length).toBeGreaterThan(0);
 });
+
+it('edits a booking rule, and says an out-of-range value in words', async () => {
+  render(<BookingSettings />);
+  const rules = await screen.findByTestId('rules', undefined, slow);
+  fireEvent.click(within(rules).getByTestId('rules-edit'));
+  await typeInto(() => screen.getByTestId('rule-noShowLimit'), '0');
+  fireEvent.click(screen.getByTestId('rules-save'));
+  expect((await screen.findByTestId('rule-noShowLimit-error', undefined, slow)).textContent).toContain('爽约次数上限');
+
+  await typeInto(() => screen.getByTestId('rule-noShowLimit'), '3');
+  fireEvent.click(screen.getByTestId('rules-save'));
+  await waitFor(() => expect(screen.queryByTestId('rules-save')).toBeNull(), slow);
+  expect(screen.getByTestId('rules').textContent).toContain('爽约次数上限3');
+});

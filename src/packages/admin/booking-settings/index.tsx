@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { BOOKING_LIMITS, RULE_BOUNDS, SESSION_DAYS_LABELS, type BookingRules, type BookingSettingsView, type DutyView } from '@contract/booking.constants';
+import { BOOKING_LIMITS, SESSION_DAYS_LABELS, type BookingSettingsView, type DutyView } from '@contract/booking.constants';
 import { WEEKDAY_LABELS } from '@contract/time.constants';
 import { api } from '@/api';
 import { ApiError, toApiError } from '@/api/errors';
@@ -16,12 +16,11 @@ import { useRequest } from '@/hooks/useRequest';
 import { formatTime } from '@/utils/time';
 import { Materials } from '../../booking/shared/Materials';
 import { DutyPattern } from './DutyPattern';
+import { RulesForm } from './RulesForm';
 import { ServiceForm } from './ServiceForm';
 import '../../booking/shared/booking.scss';
 
 type Save = (label: string, call: () => Promise<BookingSettingsView>) => Promise<boolean>;
-
-const RULE_KEYS = Object.keys(RULE_BOUNDS) as Array<keyof BookingRules>;
 
 /** 轮值坐班: one after-hours duty of the next days, and who takes it instead. */
 function DutyRow({ duty, settings, save, busy }: { duty: DutyView; settings: BookingSettingsView; save: Save; busy: boolean }) {
@@ -150,12 +149,7 @@ function Settings({ settings, setSettings }: { settings: BookingSettingsView; se
 
       <Closures settings={settings} save={save} busy={busy} error={error} />
 
-      <View className="card" data-testid="rules">
-        <Text className="card__title">预约规则</Text>
-        {RULE_KEYS.map((k) => (
-          <InfoRow key={k} label={RULE_BOUNDS[k].label} value={String(settings.rules[k])} />
-        ))}
-      </View>
+      <RulesForm settings={settings} onSaved={setSettings} />
 
       <View data-testid="catalogue">
         <Text className="card__title">服务事项</Text>
