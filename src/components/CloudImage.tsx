@@ -3,7 +3,7 @@ import { Image, View } from '@tarojs/components';
 import { displayUrl } from '@/api/tempUrls';
 
 /** An image stored in cloud storage, shown by its file id. */
-export function CloudImage({ fileID, className, onClick }: { fileID: string; className?: string; onClick?: () => void }) {
+export function CloudImage({ fileID, alt, className, onClick }: { fileID: string; alt: string; className?: string; onClick?: () => void }) {
   const [src, setSrc] = useState<string>();
   useEffect(() => {
     let live = true;
@@ -13,15 +13,16 @@ export function CloudImage({ fileID, className, onClick }: { fileID: string; cla
     };
   }, [fileID]);
   if (!src) return <View className={`${className ?? ''} cloud-image--loading`} />;
-  return <Image className={className} src={src} mode="aspectFill" onClick={onClick} />;
+  // `nativeProps` reach the <img> Taro draws in H5, where screen readers need its name.
+  return <Image className={className} src={src} mode="aspectFill" onClick={onClick} ariaLabel={alt} nativeProps={{ alt }} />;
 }
 
 export function PhotoRow({ photos }: { photos: string[] }) {
   if (photos.length === 0) return null;
   return (
     <View className="photo-row">
-      {photos.map((id) => (
-        <CloudImage key={id} fileID={id} className="photo-row__item" />
+      {photos.map((id, i) => (
+        <CloudImage key={id} fileID={id} alt={`照片 ${i + 1}`} className="photo-row__item" />
       ))}
     </View>
   );

@@ -5,6 +5,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { useElderMode, useElderOffer, useFontScale } from '@/hooks/useElderMode';
 import { markElderOffered } from '@/state/preferences';
 import { currentNotices, dismissNotice, noticesOn, pageLeft, pageShown, subscribeNotices, type Notice } from './toast';
+import { focusableRoot } from './a11y';
 import './Page.scss';
 
 let nextPageId = 1;
@@ -66,6 +67,7 @@ export function Page({ className, children, testId }: { className?: string; chil
   return (
     <View
       className={classes}
+      {...focusableRoot()}
       style={{ '--jy-font-scale': String(scale) } as CSSProperties}
       data-elder={elder ? 'true' : 'false'}
       data-font-scale={String(scale)}

@@ -65,9 +65,9 @@ export function PhotoPicker({
   return (
     <View data-testid={testId}>
       <View className="photo-picker">
-        {photos.map((id) => (
+        {photos.map((id, index) => (
           <View key={id} className="photo-picker__item">
-            <CloudImage fileID={id} className="photo-picker__image" />
+            <CloudImage fileID={id} alt={`已选照片 ${index + 1}`} className="photo-picker__image" />
             {!disabled && (
               <View className="photo-picker__remove jy-tap" ariaRole="button" ariaLabel="删除这张照片" onClick={() => onChange(photos.filter((p) => p !== id))}>
                 <Text>{elder ? '删除这张' : '×'}</Text>

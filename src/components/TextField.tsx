@@ -57,6 +57,8 @@ export function TextField({
   const message = error?.fieldMessage(path);
   const ariaLabel = message ? `${label}：${message}` : label;
   const multiline = kind === 'textarea' || kind === 'tall';
+  // In H5 Taro puts `ariaLabel` on its wrapper; the field itself is named (with its error) through nativeProps.
+  const native = { 'aria-label': ariaLabel, 'aria-invalid': message ? 'true' : 'false' };
   return (
     <View className="text-field">
       <Text className={labelAs === 'title' ? 'card__title' : 'text-field__label'}>{label}</Text>
@@ -69,6 +71,7 @@ export function TextField({
           maxlength={maxLength}
           disabled={disabled}
           ariaLabel={ariaLabel}
+          nativeProps={native}
           onInput={(e) => onChange(e.detail.value)}
         />
       ) : (
@@ -81,6 +84,7 @@ export function TextField({
           maxlength={maxLength}
           disabled={disabled}
           ariaLabel={ariaLabel}
+          nativeProps={native}
           onInput={(e) => onChange(e.detail.value)}
         />
       )}

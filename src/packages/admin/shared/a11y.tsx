@@ -1,29 +1,8 @@
 import type { ReactNode } from 'react';
-import { View, type ViewProps } from '@tarojs/components';
+import { View } from '@tarojs/components';
+import { focusableRoot } from '@/components/a11y';
 
-type PressRole = 'button' | 'link' | 'tab';
-
-/**
- * What a tappable View needs to be a control for everyone: its role for screen readers and, in the
- * browser (H5), a place in the tab order with Enter (and Space for buttons and tabs) acting like a tap.
- * Spread it on the View: `<View {...pressable(open, 'link')}>`.
- */
-export function pressable(onPress: () => void, role: PressRole = 'button'): ViewProps {
-  const onClick = () => onPress();
-  // Taro renames a written `ariaRole` attribute to `role` when it builds H5, but not one spread in.
-  if (process.env.TARO_ENV !== 'h5') return { ariaRole: role, onClick };
-  // `tabIndex` and `onKeyDown` are not in Taro's View props; in H5 they reach the element.
-  return Object.assign<ViewProps, { tabIndex: number; onKeyDown: (event: KeyboardEvent) => void }>({ role, onClick }, {
-    tabIndex: 0,
-    onKeyDown: (event: KeyboardEvent) => {
-      if (event.repeat || event.target !== event.currentTarget) return;
-      if (event.key === 'Enter' || (event.key === ' ' && role !== 'link')) {
-        event.preventDefault();
-        onPress();
-      }
-    },
-  });
-}
+export { pressable } from '@/components/a11y';
 
 /**
  * A staff page's root: the page's main content, named by the page's title. In H5 it can take the
@@ -31,10 +10,8 @@ export function pressable(onPress: () => void, role: PressRole = 'button'): View
  * draws in the browser cannot be reached with Tab).
  */
 export function StaffPage({ title, className, testId, children }: { title: string; className?: string; testId?: string; children: ReactNode }) {
-  // `tabIndex` is not in Taro's View props; in H5 it reaches the element.
-  const focusable: ViewProps = process.env.TARO_ENV === 'h5' ? Object.assign<ViewProps, { tabIndex: number }>({}, { tabIndex: 0 }) : {};
   return (
-    <View className={`page${className ? ` ${className}` : ''}`} ariaRole="main" ariaLabel={title} data-testid={testId} {...focusable}>
+    <View className={`page${className ? ` ${className}` : ''}`} ariaRole="main" ariaLabel={title} data-testid={testId} {...focusableRoot()}>
       {children}
     </View>
   );

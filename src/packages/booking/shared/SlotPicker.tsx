@@ -46,7 +46,6 @@ export function SlotPicker({ days, value, onChange }: { days: readonly SlotDay[]
                   key={slot.id}
                   className={`chip jy-tap${active ? ' chip--active' : ''}${full ? ' chip--disabled' : ''}`}
                   ariaRole="button"
-                  ariaLabel={`${day.day} ${slot.label} ${slot.kindLabel} ${full ? '已约满' : `剩余${slot.left}个`}`}
                   data-testid={`slot-${slot.id}`}
                   data-kind={slot.kind}
                   data-active={active ? 'true' : 'false'}
