@@ -21,7 +21,11 @@ export function RulesForm({ settings, onSaved }: { settings: BookingSettingsView
     setError(undefined);
     const bad = RULE_KEYS.find((k) => !/^\d+$/.test(draft[k].trim()));
     if (bad) return setError(new ApiError('INVALID_INPUT', `${RULE_BOUNDS[bad].label}应为整数`, [{ path: `rules.${bad}`, message: `${RULE_BOUNDS[bad].label}应为整数` }]));
-    const rules = Object.fromEntries(RULE_KEYS.map((k) => [k, Number(draft[k].trim())])) as unknown as BookingRules;
+    // Only what changed: 时段长度 in particular cannot change while bookings are ahead.
+    const rules: Partial<BookingRules> = Object.fromEntries(
+      RULE_KEYS.filter((k) => Number(draft[k].trim()) !== settings.rules[k]).map((k) => [k, Number(draft[k].trim())]),
+    );
+    if (Object.keys(rules).length === 0) return setEditing(false);
     setBusy(true);
     try {
       onSaved(await api.booking.saveHours({ communityId: settings.community.id, version: settings.version, rules }));

@@ -119,6 +119,30 @@ it('edits a booking rule, and says an out-of-range value in words', async () => 
 
   await typeInto(() => screen.getByTestId('rule-noShowLimit'), '3');
   fireEvent.click(screen.getByTestId('rules-save'));
-  await waitFor(() => expect(screen.queryByTestId('rules-save')).toBeNull(), slow);
+  // saveHours answers in 9–25 s on the shared local cloud.
+  await waitFor(() => expect(screen.queryByTestId('rules-save')).toBeNull(), { timeout: 60_000 });
   expect(screen.getByTestId('rules').textContent).toContain('爽约次数上限3');
+}, 120_000);
+
+it('renames an opening session, and says an end before the start in words', async () => {
+  render(<BookingSettings />);
+  await screen.findByTestId('sessions', undefined, slow);
+  const first = screen.getAllByTestId('session')[0];
+  const id = first.getAttribute('data-id')!;
+  fireEvent.click(within(first).getByTestId('session-edit'));
+  const form = () => screen.getByTestId(`session-form-${id}`);
+  const start = (within(form()).getByTestId('session-start').querySelector('input') as HTMLInputElement | null)?.value;
+  await typeInto(() => within(form()).getByTestId('session-end'), '00:01');
+  fireEvent.click(within(form()).getByTestId('session-save'));
+  await waitFor(() => expect(screen.queryByTestId('session-end-error') ?? screen.queryByTestId('session-error')).not.toBeNull(), slow);
+
+  const end = screen.queryAllByTestId('session-end')[0];
+  expect(end).toBeDefined();
+  fireEvent.click(within(form()).getByTestId('session-cancel'));
+  const name = `时段${Date.now() % 1000}`;
+  fireEvent.click(within(screen.getAllByTestId('session').find((el) => el.getAttribute('data-id') === id)!).getByTestId('session-edit'));
+  await typeInto(() => within(form()).getByTestId('session-name'), name);
+  fireEvent.click(within(form()).getByTestId('session-save'));
+  await waitFor(() => expect(screen.getByTestId('sessions').textContent).toContain(name), slow);
+  if (start) expect(screen.getByTestId('sessions').textContent).toContain(start);
 });

@@ -18,6 +18,7 @@ import { Materials } from '../../booking/shared/Materials';
 import { DutyPattern } from './DutyPattern';
 import { RulesForm } from './RulesForm';
 import { ServiceForm } from './ServiceForm';
+import { SessionForm } from './SessionForm';
 import '../../booking/shared/booking.scss';
 
 type Save = (label: string, call: () => Promise<BookingSettingsView>) => Promise<boolean>;
@@ -96,6 +97,7 @@ function Settings({ settings, setSettings }: { settings: BookingSettingsView; se
   const [error, setError] = useState<ApiError>();
   /** The service being edited ('new': adding one). */
   const [editing, setEditing] = useState<string | null>(null);
+  const [editingSession, setEditingSession] = useState<string | null>(null);
   const save: Save = async (label, call) => {
     setBusy(true);
     setError(undefined);
@@ -138,13 +140,21 @@ function Settings({ settings, setSettings }: { settings: BookingSettingsView; se
 
       <View className="card" data-testid="sessions">
         <Text className="card__title">开放时段</Text>
-        {settings.sessions.map((s) => (
-          <InfoRow
-            key={s.id}
-            label={`${s.kindLabel} ${s.name}`}
-            value={`${SESSION_DAYS_LABELS[s.days]}${s.weekdays.length ? `（${s.weekdays.map((w) => WEEKDAY_LABELS[w]).join('、')}）` : ''} ${s.start}–${s.end} · ${s.windowIds.map(windowName).join('、')}`}
-          />
-        ))}
+        {settings.sessions.map((s) =>
+          editingSession === s.id ? (
+            <SessionForm key={s.id} settings={settings} session={s} onSaved={setSettings} onClose={() => setEditingSession(null)} />
+          ) : (
+            <View key={s.id} data-testid="session" data-id={s.id}>
+              <InfoRow
+                label={`${s.kindLabel} ${s.name}`}
+                value={`${SESSION_DAYS_LABELS[s.days]}${s.weekdays.length ? `（${s.weekdays.map((w) => WEEKDAY_LABELS[w]).join('、')}）` : ''} ${s.start}–${s.end} · ${s.windowIds.map(windowName).join('、')}`}
+              />
+              <Button size="small" onClick={() => setEditingSession(s.id)} data-testid="session-edit">
+                编辑
+              </Button>
+            </View>
+          ),
+        )}
       </View>
 
       <Closures settings={settings} save={save} busy={busy} error={error} />
