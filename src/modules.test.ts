@@ -36,8 +36,9 @@ describe('the module list', () => {
   it('shows 我的 and workbench entries by role', () => {
     expect(mineEntries(resident).map((e) => e.key)).toEqual(['appeals', 'booking', 'volunteer', 'council']);
     expect(mineEntries(staff(['grid_worker']))[0].key).toBe('admin');
-    expect(workEntries(staff(['grid_worker'])).map((e) => e.key)).toEqual(['inbox', 'dashboard', 'calendar']);
-    expect(workEntries(staff(['community_staff'])).map((e) => e.key)).toEqual(['inbox', 'dashboard', 'rules', 'calendar']);
+    const booking = ['bookingDay', 'bookingSettings', 'bookingDashboard'];
+    expect(workEntries(staff(['grid_worker'])).map((e) => e.key)).toEqual(['inbox', 'dashboard', ...booking, 'calendar']);
+    expect(workEntries(staff(['community_staff'])).map((e) => e.key)).toEqual(['inbox', 'dashboard', 'rules', ...booking, 'calendar']);
     expect(workEntries(staff(['property_staff'])).map((e) => e.key)).toEqual(['inbox', 'calendar']);
     expect(workEntries(resident)).toEqual([]);
   });

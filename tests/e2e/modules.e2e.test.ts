@@ -21,7 +21,7 @@ it('a resident finds every module on 首页 and in 我的', async () => {
   await page.getByTestId('entry-mine').click();
   await page.getByTestId('mine-entries').waitFor();
   expect(await page.getByTestId('mine-admin').count()).toBe(0);
-  expect(await page.getByTestId('mine-entries').textContent()).toMatch(/我的诉求.*预约服务.*志愿服务.*家园议事/);
+  expect(await page.getByTestId('mine-entries').textContent()).toMatch(/我的诉求.*我的预约.*志愿服务.*家园议事/);
   await screenshot(page, 'modules-02-mine-resident');
 });
 
