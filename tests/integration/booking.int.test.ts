@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { BookingView, SlotView } from '../../types/booking';
 import type { Envelope } from '../../types/contract';
+import { changeable } from '../support/booking';
 import { startTestCloud, type TestCloud } from '../support/cloud';
 
 let t: TestCloud;
@@ -25,7 +26,7 @@ type Slot = SlotView & { day: string };
 
 async function slotsOf(serviceId: string, openid = 'demo-resident'): Promise<Slot[]> {
   const { days } = await t.ok(openid, 'booking', 'slots', { communityId: HAIAN, serviceId });
-  return days.flatMap((d) => d.slots.map((s) => ({ ...s, day: d.day })));
+  return days.flatMap((d) => d.slots.map((s) => ({ ...s, day: d.day }))).filter((s) => changeable(s.id));
 }
 
 const leftOf = async (serviceId: string, slotId: string) => (await slotsOf(serviceId)).find((s) => s.id === slotId)?.left;

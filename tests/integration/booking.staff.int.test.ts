@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { BookingView, SlotView } from '../../types/booking';
 import type { Envelope } from '../../types/contract';
 import { addWorkingMinutes, workDayMinutes } from '../../cloudfunctions/core/time/workingTime';
+import { changeable } from '../support/booking';
 import { startTestCloud, type TestCloud } from '../support/cloud';
 
 let t: TestCloud;
@@ -28,7 +29,7 @@ const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 1
 
 async function slotsOf(serviceId: string, communityId = HAIAN): Promise<Slot[]> {
   const { days } = await t.ok('demo-resident', 'booking', 'slots', { communityId, serviceId });
-  return days.flatMap((d) => d.slots.map((s) => ({ ...s, day: d.day })));
+  return days.flatMap((d) => d.slots.map((s) => ({ ...s, day: d.day }))).filter((s) => changeable(s.id));
 }
 
 async function book(openid: string, serviceId: string, slotId: string, communityId = HAIAN): Promise<BookingView> {
