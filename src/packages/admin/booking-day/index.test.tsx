@@ -10,20 +10,10 @@ import { today } from '@/utils/time';
 import { navigation, setRouterParams } from '../../../../tests/support/taro';
 import { actAs } from '../../../../tests/support/componentEnv';
 import BookingDay from './index';
+import { typeInto } from '../../../../tests/support/fields';
 
 jest.setTimeout(90_000);
 const slow = { timeout: 20_000 };
-
-/** Types into a Taro <Input>/<Textarea> (the Stencil element renders its inner field a moment later). */
-async function typeInto(host: () => HTMLElement, value: string) {
-  const inner = await waitFor(() => {
-    const el = host();
-    const field = ['INPUT', 'TEXTAREA'].includes(el.tagName) ? el : el.querySelector('input, textarea');
-    if (!field) throw new Error('no inner field yet');
-    return field;
-  });
-  fireEvent.input(inner, { target: { value } });
-}
 
 beforeEach(() => {
   navigation.length = 0;

@@ -9,19 +9,10 @@ import { navigation, setRouterParams } from '../../../../tests/support/taro';
 import { actAs } from '../../../../tests/support/componentEnv';
 import BookingDay from '../booking-day/index';
 import { ApprovalQueue } from './ApprovalQueue';
+import { typeInto } from '../../../../tests/support/fields';
 
 jest.setTimeout(60_000);
 const slow = { timeout: 20_000 };
-
-async function typeInto(host: () => HTMLElement, value: string) {
-  const inner = await waitFor(() => {
-    const el = host();
-    const field = ['INPUT', 'TEXTAREA'].includes(el.tagName) ? el : el.querySelector('input, textarea');
-    if (!field) throw new Error('no inner field yet');
-    return field;
-  });
-  fireEvent.input(inner, { target: { value } });
-}
 
 beforeEach(() => {
   navigation.length = 0;
