@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { action, type Role } from './contract';
 import { BuildingCode } from './org';
 import type { OrgLevel } from './org';
+import { ORG_STAFF_ROLES } from './org.constants';
+import { pageInput, type Page } from './paging';
 
 export interface Jurisdiction {
   level: OrgLevel;
@@ -40,7 +42,67 @@ export interface Me {
   propertyCompany: { id: string; name: string } | null;
   household: { buildingId: string; buildingCode: string; buildingName: string; room?: string } | null;
   preferences: Preferences;
+  /** 住户认证: where the caller's residence verification stands (null or absent: never asked). */
+  residence?: ResidenceView | null;
 }
+
+// ─── 住户认证 (residence verification) ───────────────────────────────────────────────────────────
+
+/**
+ * A resident's verification of their bound household: 待审核 → 已认证 | 未通过; 已认证 (or 待审核)
+ * → 已撤销 when they move out, rebind, or staff correct it. One verification per person; a household
+ * (building + room) may have several verified residents.
+ */
+export const RESIDENCE_STATUSES = ['pending', 'verified', 'rejected', 'revoked'] as const;
+export type ResidenceStatus = (typeof RESIDENCE_STATUSES)[number];
+
+export const RESIDENCE_STATUS_LABELS: Record<ResidenceStatus, string> = {
+  pending: '待审核',
+  verified: '已认证',
+  rejected: '未通过',
+  revoked: '已撤销',
+};
+
+export type ResidenceEventKind = 'requested' | 'verified' | 'rejected' | 'revoked';
+
+export interface ResidenceEvent {
+  kind: ResidenceEventKind;
+  at: string;
+  by: { openid: string; name: string };
+  /** Building name and room at the time. */
+  household: string;
+  reason: string | null;
+}
+
+/** What the resident sees of their own verification. */
+export interface ResidenceView {
+  status: ResidenceStatus;
+  statusLabel: string;
+  buildingName: string;
+  room: string;
+  reason: string | null;
+  requestedAt: string;
+  decidedAt: string | null;
+  /** The bound household differs from the verified one, or it was refused/revoked: ask (again). */
+  canRequest: boolean;
+}
+
+/** A verification as staff see it in their queue (the room is shown to staff only). */
+export interface ResidenceItem extends ResidenceView {
+  openid: string;
+  name: string;
+  phone: string | null;
+  buildingId: string;
+  gridId: string;
+  communityId: string;
+  /** 建筑面积 (㎡) where staff recorded it: what 民法典 278 votes weigh. */
+  area: number | null;
+  version: number;
+  history: ResidenceEvent[];
+}
+
+const Openid = z.string({ error: '缺少居民' }).trim().min(1, { message: '缺少居民' }).max(64);
+const Reason = z.string({ error: '请填写原因' }).trim().min(2, { message: '原因至少2个字' }).max(100, { message: '原因不能超过100字' });
 
 export const usersContract = {
   me: action<Me>()({ input: z.object({}).default({}), roles: 'anyone' }),
@@ -55,5 +117,36 @@ export const usersContract = {
   setPreferences: action<Me>()({
     input: z.object({ elderMode: z.boolean() }),
     roles: 'anyone',
+  }),
+  /** 申请住户认证 for the bound household (it needs a room). Asking again while pending changes nothing. */
+  requestResidence: action<Me>()({ input: z.object({}).default({}), roles: 'anyone' }),
+  /** 我已搬离: the resident ends their own verification. */
+  withdrawResidence: action<Me>()({ input: z.object({}).default({}), roles: 'anyone' }),
+  /** The verification queue of a unit in the caller's jurisdiction (their own first unit by default). */
+  residenceQueue: action<Page<ResidenceItem>>()({
+    input: z.object({
+      status: z.enum(RESIDENCE_STATUSES).default('pending'),
+      unitId: z.string().trim().min(1).max(64).optional(),
+      ...pageInput(),
+    }),
+    roles: ORG_STAFF_ROLES,
+  }),
+  /** 通过 (optionally with the household's floor area) or 不通过 with a reason: the building's grid worker or staff above. */
+  decideResidence: action<ResidenceItem>()({
+    input: z
+      .object({
+        openid: Openid,
+        approve: z.boolean({ error: '请选择通过或不通过' }),
+        reason: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), Reason.optional()),
+        area: z.number({ error: '面积应为数字' }).positive({ message: '面积应大于0' }).max(10_000, { message: '面积不能超过10000㎡' }).optional(),
+        version: z.number().int().min(0).optional(),
+      })
+      .refine((v) => v.approve || v.reason !== undefined, { message: '不通过须填写原因', path: ['reason'] }),
+    roles: ORG_STAFF_ROLES,
+  }),
+  /** 撤销 a verification (staff correction, a resident moved out): kept in the history. */
+  revokeResidence: action<ResidenceItem>()({
+    input: z.object({ openid: Openid, reason: Reason, version: z.number().int().min(0).optional() }),
+    roles: ORG_STAFF_ROLES,
   }),
 };

@@ -1,4 +1,4 @@
-/** People: residents with their household, staff with their roles and jurisdiction. */
+/** People: residents with their household and its verification (住户认证), staff with their roles and jurisdiction. */
 import { usersContract } from '../../types/users';
 import { defineModule } from '../core/module';
 
@@ -12,6 +12,20 @@ export const usersModule = defineModule({
         { name: 'roles', keys: { roles: 1 } },
         { name: 'jurisdiction', keys: { 'jurisdiction.unitIds': 1 } },
         { name: 'property', keys: { propertyCompanyId: 1 } },
+      ],
+    },
+    {
+      // 住户认证: one versioned document per person (_id = openid), its history inside.
+      name: 'residences',
+      indexes: [
+        { name: 'grid_queue', keys: { gridId: 1, status: 1, requestedAt: 1 } },
+        { name: 'community_queue', keys: { communityId: 1, status: 1, requestedAt: 1 } },
+        { name: 'street_queue', keys: { streetId: 1, status: 1, requestedAt: 1 } },
+        { name: 'district_queue', keys: { districtId: 1, status: 1, requestedAt: 1 } },
+        { name: 'building_verified', keys: { buildingId: 1, status: 1 } },
+        { name: 'estate_verified', keys: { estateId: 1, status: 1 } },
+        { name: 'household', keys: { householdKey: 1, status: 1 } },
+        { name: 'effects_pending', keys: { effectsPending: 1, _id: 1 } },
       ],
     },
   ],

@@ -3,13 +3,16 @@ import type { Me, usersContract } from '../../../types/users';
 import type { Caller } from '../../core/auth/caller';
 import { orgRepo } from '../../core/repos/org';
 import type { Handler } from '../../core/router';
+import { residenceView } from '../app/residence';
+import { residencesRepo } from '../repos/residences';
 
 export async function profileOf(caller: Caller): Promise<Me> {
   const user = caller.user;
-  const [units, company, building] = await Promise.all([
+  const [units, company, building, residence] = await Promise.all([
     orgRepo.units(caller.jurisdiction?.unitIds ?? []),
     caller.propertyCompanyId ? orgRepo.propertyCompany(caller.propertyCompanyId) : null,
     user?.household ? orgRepo.building(user.household.buildingId) : null,
+    user ? residencesRepo.get(caller.openid) : null,
   ]);
   return {
     openid: caller.openid,
@@ -25,6 +28,7 @@ export async function profileOf(caller: Caller): Promise<Me> {
         ? { buildingId: building._id, buildingCode: building.code, buildingName: building.name, room: user.household.room }
         : null,
     preferences: { elderMode: user?.preferences?.elderMode ?? false },
+    residence: residence ? residenceView(residence, user) : null,
   };
 }
 
