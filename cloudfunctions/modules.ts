@@ -11,12 +11,14 @@ import type { Templates } from './core/outbox/templates';
 import { notifyModule } from './notify/module';
 import { orgModule } from './org/module';
 import { usersModule } from './users/module';
+import { volunteerModule } from './volunteer/module';
 
 export const MODULES = {
   org: orgModule,
   users: usersModule,
   appeals: appealsModule,
   booking: bookingModule,
+  volunteer: volunteerModule,
   notify: notifyModule,
 } as const;
 

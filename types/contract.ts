@@ -45,6 +45,9 @@ export const LIMIT_NAMES = [
   'bookingPhone',
   'bookingChange',
   'bookingRate',
+  'volunteerJoin',
+  'volunteerSignUp',
+  'volunteerManage',
 ] as const;
 export type LimitName = (typeof LIMIT_NAMES)[number];
 

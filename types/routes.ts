@@ -32,6 +32,12 @@ export const PAGES = {
   bookingDay: 'packages/admin/booking-day/index',
   bookingSettings: 'packages/admin/booking-settings/index',
   bookingDashboard: 'packages/admin/booking-dashboard/index',
+  // 志愿服务: residents' pages in the volunteer subpackage, leaders' and staff's in the workbench.
+  volunteerActivity: 'packages/volunteer/activity/index',
+  volunteerRecord: 'packages/volunteer/record/index',
+  volunteerActivities: 'packages/admin/volunteer-activities/index',
+  volunteerRoster: 'packages/admin/volunteer-roster/index',
+  volunteerTeamAdmin: 'packages/admin/volunteer-teams/index',
 } as const;
 
 export type PageName = keyof typeof PAGES;
@@ -81,6 +87,13 @@ export const routes = {
   bookingDay: (communityId?: string, day?: string) => routeTo('bookingDay', { communityId, day }),
   bookingSettings: (communityId?: string) => routeTo('bookingSettings', { communityId }),
   bookingDashboard: (unitId?: string) => routeTo('bookingDashboard', { unitId }),
+  /** One activity: requirements, sign up or waiting place, check in/out; `code` from a scanned QR. */
+  volunteerActivity: (id: string, code?: string) => routeTo('volunteerActivity', { id, code }),
+  volunteerRecord: () => routeTo('volunteerRecord'),
+  volunteerActivities: (communityId?: string) => routeTo('volunteerActivities', { communityId }),
+  /** 签到表 of one activity. */
+  volunteerRoster: (id: string) => routeTo('volunteerRoster', { id }),
+  volunteerTeamAdmin: (communityId?: string) => routeTo('volunteerTeamAdmin', { communityId }),
 } satisfies Record<PageName, (...args: never[]) => Route>;
 
 /** A route as a subscribe message's `page` takes it: the same path and query, no leading slash. */

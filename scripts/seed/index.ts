@@ -2,6 +2,7 @@ import type { Database } from '../../cloudfunctions/core/platform/cloud';
 import { seedAppeals } from './appeals';
 import { seedBooking } from './booking';
 import { orgSeed } from './org';
+import { seedVolunteer } from './volunteer';
 
 async function addAll(db: Database, collection: string, docs: object[]) {
   for (let i = 0; i < docs.length; i += 200) {
@@ -13,6 +14,7 @@ async function addAll(db: Database, collection: string, docs: object[]) {
 export async function seed(db: Database): Promise<boolean> {
   await seedAppeals(db);
   await seedBooking(db);
+  await seedVolunteer(db);
   const { total } = await db.collection('orgUnits').where({ level: 'district' }).count();
   if (total > 0) return false;
   const data = orgSeed();

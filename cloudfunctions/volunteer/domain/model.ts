@@ -1,0 +1,109 @@
+/** The documents of the volunteer collections, as stored. */
+import type { ActivityStatus, ActivityType, HoursRule, JoinPolicy, MemberStatus, Requirement } from '../../../types/volunteer.constants';
+import type { NotifyEffect } from '../../core/commands/runner';
+import type { Versioned } from '../../core/commands/versioned';
+
+export interface Person {
+  openid: string;
+  name: string;
+}
+
+export interface TeamDoc {
+  _id: string;
+  communityId: string;
+  name: string;
+  intro: string;
+  joinPolicy: JoinPolicy;
+  leader: Person;
+  order: number;
+  createdAt: Date;
+}
+
+/** `_id` = `<teamId>_<openid>`: one membership per person and team. */
+export interface MemberDoc {
+  _id: string;
+  teamId: string;
+  communityId: string;
+  openid: string;
+  name: string;
+  status: MemberStatus;
+  at: Date;
+  reviewedBy: Person | null;
+}
+
+/** One place on an activity's roster. */
+export interface RosterEntry {
+  openid: string;
+  name: string;
+  requestId: string;
+  at: Date;
+}
+
+/**
+ * An activity with its roster: `seated` (at most `capacity`) and `waiting`, in sign-up order, changed
+ * only by writes conditional on `version`. `left` keeps those who cancelled, so a late retry of their
+ * request does not sign them up again.
+ */
+export interface ActivityDoc extends Versioned<NotifyEffect> {
+  communityId: string;
+  communityName: string;
+  /** District … community: who covers it. */
+  communityPath: string[];
+  teamId: string;
+  teamName: string;
+  leaderOpenid: string;
+  title: string;
+  type: ActivityType;
+  description: string;
+  place: string;
+  start: Date;
+  end: Date;
+  capacity: number;
+  requirements: Requirement[];
+  status: ActivityStatus;
+  cancelReason: string | null;
+  /** 签到码. */
+  code: string;
+  seated: RosterEntry[];
+  waiting: RosterEntry[];
+  left: RosterEntry[];
+  /** When the reminder goes out (null: sent or not due). */
+  remindAt: Date | null;
+  createdBy: Person;
+  createdAt: Date;
+}
+
+export interface HistoryRecord {
+  at: Date;
+  kind: 'check_in' | 'check_out' | 'correct';
+  by: Person;
+  reason: string | null;
+  checkInAt: Date | null;
+  checkOutAt: Date | null;
+}
+
+/** One person's record of one activity, `_id` = `<activityId>_<openid>`: check-in/out and its history. */
+export interface RecordDoc extends Versioned<NotifyEffect> {
+  activityId: string;
+  communityId: string;
+  openid: string;
+  name: string;
+  activity: { title: string; type: ActivityType; teamName: string; communityName: string; start: Date; end: Date };
+  /** The activity's start: how a person's records are ordered. */
+  start: Date;
+  checkInAt: Date | null;
+  checkOutAt: Date | null;
+  corrected: boolean;
+  history: HistoryRecord[];
+  createdAt: Date;
+}
+
+export interface SettingsDoc {
+  _id: string;
+  hoursRule: HoursRule;
+  updatedAt: Date;
+  updatedBy: Person | null;
+}
+
+export const memberId = (teamId: string, openid: string) => `${teamId}_${openid}`;
+export const recordId = (activityId: string, openid: string) => `${activityId}_${openid}`;

@@ -1,0 +1,48 @@
+import { volunteerContract } from '../../types/volunteer';
+import { createFunction } from '../core/router';
+import { activities } from './actions/activities';
+import { activity } from './actions/activity';
+import { cancelActivity } from './actions/cancelActivity';
+import { cancelSignUp } from './actions/cancelSignUp';
+import { checkIn } from './actions/checkIn';
+import { checkOut } from './actions/checkOut';
+import { correctRecord } from './actions/correctRecord';
+import { createActivity } from './actions/createActivity';
+import { joinTeam } from './actions/joinTeam';
+import { manageActivities } from './actions/manageActivities';
+import { members } from './actions/members';
+import { myRecord } from './actions/myRecord';
+import { publishActivity } from './actions/publishActivity';
+import { reviewMember } from './actions/reviewMember';
+import { roster } from './actions/roster';
+import { setHoursRule } from './actions/setHoursRule';
+import { signUp } from './actions/signUp';
+import { teams } from './actions/teams';
+import { flushEffects } from './jobs/flushEffects';
+import { remindActivities } from './jobs/remindActivities';
+
+export const main = createFunction(
+  'volunteer',
+  volunteerContract,
+  {
+    teams,
+    joinTeam,
+    members,
+    reviewMember,
+    activities,
+    activity,
+    signUp,
+    cancelSignUp,
+    checkIn,
+    checkOut,
+    myRecord,
+    manageActivities,
+    createActivity,
+    publishActivity,
+    cancelActivity,
+    roster,
+    correctRecord,
+    setHoursRule,
+  },
+  { remindActivities, flushEffects },
+);

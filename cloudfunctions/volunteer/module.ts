@@ -1,0 +1,49 @@
+/** 志愿服务: teams and memberships, activities with their rosters, service records, each community's hours rule. */
+import { volunteerContract } from '../../types/volunteer';
+import { defineModule } from '../core/module';
+import { VOLUNTEER_TEMPLATES } from './templates';
+
+export const volunteerModule = defineModule({
+  name: 'volunteer',
+  contract: volunteerContract,
+  collections: [
+    {
+      name: 'volunteerTeams',
+      indexes: [
+        { name: 'community_order', keys: { communityId: 1, order: 1 } },
+        { name: 'leader', keys: { 'leader.openid': 1 } },
+      ],
+    },
+    {
+      // `_id` = `<teamId>_<openid>`: one membership per person and team.
+      name: 'volunteerMembers',
+      indexes: [
+        { name: 'team_status', keys: { teamId: 1, status: 1 } },
+        { name: 'team_at', keys: { teamId: 1, at: 1 } },
+        { name: 'openid', keys: { openid: 1 } },
+      ],
+    },
+    {
+      // The roster lives in the activity: capacity and the waiting list change by conditional writes only.
+      name: 'volunteerActivities',
+      indexes: [
+        { name: 'community_status_start', keys: { communityId: 1, status: 1, start: 1 } },
+        { name: 'community_end', keys: { communityId: 1, end: 1 } },
+        { name: 'team_end', keys: { teamId: 1, end: 1 } },
+        { name: 'remind_at', keys: { remindAt: 1 } },
+        { name: 'effects_pending', keys: { effectsPending: 1, _id: 1 } },
+      ],
+    },
+    {
+      // `_id` = `<activityId>_<openid>`: one record per person and activity.
+      name: 'volunteerRecords',
+      indexes: [
+        { name: 'openid_start', keys: { openid: 1, start: -1 } },
+        { name: 'activity', keys: { activityId: 1 } },
+        { name: 'effects_pending', keys: { effectsPending: 1, _id: 1 } },
+      ],
+    },
+    { name: 'volunteerSettings', indexes: [] },
+  ],
+  templates: VOLUNTEER_TEMPLATES,
+});

@@ -1,0 +1,46 @@
+/** `volunteerActivities`: one versioned document per activity, its roster inside (see domain/model.ts). */
+import type { Page, PageRequest } from '../../../types/paging';
+import { commandRunner, type NotifyEffect } from '../../core/commands/runner';
+import { versionedCollection } from '../../core/commands/versioned';
+import { dueBatch } from '../../core/db/keyset';
+import { listPage } from '../../core/db/list';
+import { database } from '../../core/platform/cloud';
+import type { ActivityDoc } from '../domain/model';
+
+export const activitiesCollection = versionedCollection<ActivityDoc, NotifyEffect>('volunteerActivities');
+
+export const activityCommands = commandRunner<ActivityDoc, NotifyEffect>({
+  collection: activitiesCollection,
+  messages: { notFound: '找不到该活动', stale: '该活动刚刚有了变化，请刷新后重试', lostRace: '报名人数较多，请稍后重试' },
+});
+
+
+export const activitiesRepo = {
+  get: (id: string) => activitiesCollection.get(id),
+
+  /** Published activities of a community not yet ended, soonest first. */
+  upcoming(communityId: string, now: Date, teamId: string | undefined, page: PageRequest): Promise<Page<ActivityDoc>> {
+    const _ = database().command;
+    const where: Record<string, unknown> = { communityId, status: 'published', end: _.gte(now) };
+    if (teamId) where.teamId = teamId;
+    return listPage<ActivityDoc>('volunteerActivities', { where, orderBy: 'start', direction: 'asc' }, page);
+  },
+
+  /** What a manager sees: by community (staff) or by their teams (leader), upcoming or past. */
+  managed(filter: { communityId?: string; teamIds?: string[] }, scope: 'upcoming' | 'past', now: Date, page: PageRequest): Promise<Page<ActivityDoc>> {
+    const _ = database().command;
+    const where: Record<string, unknown> = { end: scope === 'upcoming' ? _.gte(now) : _.lt(now) };
+    if (filter.communityId) where.communityId = filter.communityId;
+    else where.teamId = _.in(filter.teamIds ?? []);
+    return listPage<ActivityDoc>('volunteerActivities', { where, orderBy: 'start', direction: scope === 'upcoming' ? 'asc' : 'desc' }, page);
+  },
+
+  byIds: async (ids: string[]): Promise<ActivityDoc[]> => {
+    if (ids.length === 0) return [];
+    const _ = database().command;
+    const { data } = await database().collection('volunteerActivities').where({ _id: _.in(ids) }).limit(1000).get();
+    return data as ActivityDoc[];
+  },
+
+  dueReminders: (now: Date, after: ActivityDoc | null, limit: number) => dueBatch<ActivityDoc>('volunteerActivities', 'remindAt', now, after, limit),
+};
