@@ -38,6 +38,15 @@ export const BOOKING_STATUS_LABELS: Record<BookingStatus, string> = {
 /** A booking that still holds its seat and counts against the resident's limits. */
 export const ACTIVE_STATUSES: readonly BookingStatus[] = ['pending_approval', 'booked', 'checked_in'];
 
+/** What a booking's QR code says: the 6-digit 预约码 behind a prefix, so the front desk's scanner tells it from a building's code. */
+export const bookingScanText = (code: string): string => `jiayuan:booking:${code}`;
+
+/** The 预约码 in a scanned text (the QR's text, or the six digits typed or printed), else null. */
+export function codeFromScan(text: string): string | null {
+  const match = /^(?:jiayuan:booking:)?(\d{6})$/.exec(text.trim());
+  return match ? match[1] : null;
+}
+
 export const BOOKING_MODES = ['window', 'home'] as const;
 export type BookingMode = (typeof BOOKING_MODES)[number];
 export const BOOKING_MODE_LABELS: Record<BookingMode, string> = { window: '窗口办理', home: '上门服务' };
@@ -202,6 +211,8 @@ export interface BookingView {
   id: string;
   /** 预约码: shown at the window. */
   code: string;
+  /** The 预约码 as a QR code (PNG data URL) while the booking can still be checked in, else null. */
+  codeQr: string | null;
   version: number;
   status: BookingStatus;
   statusLabel: string;
@@ -232,7 +243,7 @@ export interface BookingView {
 
 export type BookingSummary = Pick<
   BookingView,
-  'id' | 'code' | 'status' | 'statusLabel' | 'community' | 'slot' | 'window' | 'mode' | 'channel' | 'rating' | 'createdAt'
+  'id' | 'code' | 'version' | 'status' | 'statusLabel' | 'community' | 'slot' | 'window' | 'mode' | 'channel' | 'rating' | 'createdAt'
 > & { serviceName: string; residentName: string };
 
 export interface DayWindow {

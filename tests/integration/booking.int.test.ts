@@ -5,6 +5,8 @@
  * Slots are real ones of the next 14 days (the seeded 海岸社区 settings over the work calendar).
  */
 import { randomUUID } from 'node:crypto';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
 import type { BookingView, SlotView } from '../../types/booking';
 import type { Envelope } from '../../types/contract';
 import { changeable } from '../support/booking';
@@ -39,6 +41,12 @@ async function book(openid: string, serviceId: string, slotId: string, extra: Re
   const res = await bookAs(openid, serviceId, slotId, extra);
   if (!res.ok) throw new Error(`book failed: ${res.error.code} ${res.error.message}`);
   return res.data;
+}
+
+/** The text a booking's QR image (a PNG data URL) decodes to, read back as a scanner would. */
+function scanQr(dataUrl: string): string | undefined {
+  const png = PNG.sync.read(Buffer.from(dataUrl.replace(/^data:image\/png;base64,/, ''), 'base64'));
+  return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data;
 }
 
 const count = async (collection: string, where: Record<string, unknown> = {}) => (await t.db.collection(collection).where(where).count()).total;
@@ -90,6 +98,7 @@ describe('booking', () => {
     const b = await book('res-a1', PROOF, slot.id, { phone: '13905350001' });
     expect(b).toMatchObject({ status: 'booked', statusLabel: '已预约', channel: 'online', slot: { id: slot.id, day: slot.day }, window: { id: 'w1' }, isOwner: true, version: 1 });
     expect(b.code).toMatch(/^\d{6}$/);
+    expect(scanQr(b.codeQr!)).toBe(`jiayuan:booking:${b.code}`);
     expect(b.can).toMatchObject({ cancel: true, reschedule: true, rate: false, checkIn: false });
     expect(await leftOf(PROOF, slot.id)).toBe(1);
     const [msg] = (await t.db.collection('outbox').where({ 'source.id': b.id }).get()).data as Array<{ toOpenid: string; template: string; page: string; data: Record<string, string> }>;
@@ -233,7 +242,7 @@ describe('cancel and reschedule', () => {
     expect(await bookingDoc(booked.id)).toMatchObject({ version: 2, slot: { slotId: b.id } });
 
     const cancelled = await t.ok('res-move', 'booking', 'cancel', { id: booked.id });
-    expect(cancelled).toMatchObject({ status: 'cancelled', can: { cancel: false, reschedule: false } });
+    expect(cancelled).toMatchObject({ status: 'cancelled', codeQr: null, can: { cancel: false, reschedule: false } });
     expect(await leftOf(PROOF, b.id)).toBe(2);
     expect((await t.ok('res-move', 'booking', 'mine', { scope: 'past' })).items.map((i) => i.id)).toContain(booked.id);
     // The day is free again for this service.

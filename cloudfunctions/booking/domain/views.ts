@@ -64,7 +64,8 @@ export function commandsFor(b: BookingDoc, actor: StaffActor, now: Date, today: 
   return can;
 }
 
-export function toView(b: BookingDoc, actor: StaffActor, now: Date, today: string): BookingView {
+/** The view without its QR image, which is drawn outside the pure code (app/view.ts). */
+export function toView(b: BookingDoc, actor: StaffActor, now: Date, today: string): Omit<BookingView, 'codeQr'> {
   const own = isOwner(actor, b);
   const status = b.status as BookingStatus;
   // The front desk of the community calls the resident; higher levels see the number masked.
@@ -103,7 +104,7 @@ export function toView(b: BookingDoc, actor: StaffActor, now: Date, today: strin
 /** The fields a list needs. */
 export type ListedBooking = Pick<
   BookingDoc,
-  '_id' | 'code' | 'status' | 'communityId' | 'communityName' | 'communityPhone' | 'slot' | 'mode' | 'channel' | 'rating' | 'createdAt' | 'service' | 'owner'
+  '_id' | 'code' | 'version' | 'status' | 'communityId' | 'communityName' | 'communityPhone' | 'slot' | 'mode' | 'channel' | 'rating' | 'createdAt' | 'service' | 'owner'
 >;
 
 export function toSummary(b: ListedBooking): BookingSummary {
@@ -111,6 +112,7 @@ export function toSummary(b: ListedBooking): BookingSummary {
   return {
     id: b._id,
     code: b.code,
+    version: b.version,
     status,
     statusLabel: BOOKING_STATUS_LABELS[status],
     community: communityRef(b),

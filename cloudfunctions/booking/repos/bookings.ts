@@ -24,6 +24,7 @@ export const bookingsCollection = versionedCollection<BookingDoc, BookingEffect>
 export const LIST_FIELDS: Record<keyof ListedBooking, true> = {
   _id: true,
   code: true,
+  version: true,
   status: true,
   communityId: true,
   communityName: true,

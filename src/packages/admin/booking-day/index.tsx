@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { useDidShow, useRouter } from '@tarojs/taro';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { BOOKING_LIMITS, type BookingSummary, type BookingView, type DayView } from '@contract/booking.constants';
+import { BOOKING_LIMITS, codeFromScan, type BookingSummary, type BookingView, type DayView } from '@contract/booking.constants';
 import { api } from '@/api';
 import { ApiError, toApiError } from '@/api/errors';
 import { AsyncView } from '@/components/AsyncView';
@@ -156,6 +156,20 @@ function DayBody({ view, reload, communityId }: { view: DayView; reload: () => v
     }
   };
 
+  const checkInByCode = (value: string) => act('已签到', () => api.booking.checkIn({ communityId, code: value })).then((ok) => ok && setCode(''));
+
+  const scan = async () => {
+    let text: string;
+    try {
+      text = (await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] as never })).result;
+    } catch {
+      return; // closed the camera
+    }
+    const scanned = codeFromScan(text);
+    if (scanned) await checkInByCode(scanned);
+    else setError(new ApiError('INVALID_INPUT', '这不是预约码，请扫描居民“我的预约”中的二维码'));
+  };
+
   const total = view.windows.reduce((n, w) => n + w.bookings.length, 0);
   const pending = view.windows.flatMap((w) => w.bookings.filter((b) => b.status === 'pending_approval'));
   return (
@@ -183,11 +197,16 @@ function DayBody({ view, reload, communityId }: { view: DayView; reload: () => v
           block
           type="primary"
           disabled={busy || code.trim().length === 0}
-          onClick={() => void act('已签到', () => api.booking.checkIn({ communityId, code: code.trim() })).then((ok) => ok && setCode(''))}
+          onClick={() => void checkInByCode(code.trim())}
           data-testid="code-check-in"
         >
           签到
         </Button>
+        {process.env.TARO_ENV === 'weapp' && (
+          <Button block fill="outline" disabled={busy} onClick={() => void scan()} data-testid="scan-check-in">
+            扫码签到
+          </Button>
+        )}
       </View>
 
       {error && !error.issues.length && (

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
-import { View, Text } from '@tarojs/components';
+import { Image, View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { BOOKING_LIMITS, BOOKING_RATINGS, BOOKING_RATING_LABELS, type BookingRating, type BookingView } from '@contract/booking.constants';
 import { routes } from '@contract/routes';
@@ -99,6 +99,9 @@ function Detail({ booking, setBooking }: { booking: BookingView; setBooking: (b:
             {booking.code}
           </Text>
         </View>
+        {booking.codeQr && (
+          <Image className="booking__qr" src={booking.codeQr} mode="aspectFit" ariaLabel="预约码二维码" nativeProps={{ alt: '预约码二维码' }} data-testid="booking-qr" />
+        )}
         <InfoRow label="状态" value={booking.statusLabel} testId="booking-status" />
         <InfoRow label="时间" value={`${booking.slot.day} ${booking.slot.label}${booking.slot.afterHours ? `（${booking.slot.kindLabel}）` : ''}`} testId="booking-time" />
         <InfoRow label="地点" value={`${booking.community.name} ${booking.window.name}`} />
