@@ -5,6 +5,7 @@
  */
 import { appealsModule } from './appeals/module';
 import { bookingModule } from './booking/module';
+import { councilModule } from './council/module';
 import { KERNEL_COLLECTIONS, type CollectionSpec } from './core/db/collections';
 import type { ServerModule } from './core/module';
 import type { Templates } from './core/outbox/templates';
@@ -18,6 +19,7 @@ export const MODULES = {
   users: usersModule,
   appeals: appealsModule,
   booking: bookingModule,
+  council: councilModule,
   volunteer: volunteerModule,
   notify: notifyModule,
 } as const;

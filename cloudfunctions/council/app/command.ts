@@ -1,0 +1,12 @@
+/** Runs a transition of the state machine on a matter (the kernel's runner), its log entry appended. */
+import type { MatterDoc } from '../domain/model';
+import { logged, type Transition } from '../domain/stages';
+import { matterCommands } from '../repos/matters';
+
+export function runMatter(id: string, options: { now: Date; expectedVersion?: number; loaded?: MatterDoc }, decide: (m: MatterDoc) => Transition | null | Promise<Transition | null>): Promise<MatterDoc> {
+  return matterCommands.run(id, options, async (m) => {
+    const t = await decide(m);
+    if (!t) return null;
+    return { set: t.set, push: logged(t) ? { log: [t.log] } : undefined, effects: [] };
+  });
+}

@@ -1,0 +1,125 @@
+/** A matter as its caller sees it: the story, their household's part, turnout while voting, the result after. */
+import {
+  COUNCIL_STEPS,
+  MATTER_SCOPE_LABELS,
+  MATTER_STAGE_LABELS,
+  STEP_STAGES,
+  VOTE_RULE_LABELS,
+  type BallotView,
+  type MatterSummary,
+  type MatterView,
+  type MyPart,
+} from '../../../types/council.constants';
+import type { Caller } from '../../core/auth/caller';
+import { orgRepo } from '../../core/repos/org';
+import { signedUrls } from '../../core/storage/tempUrls';
+import type { ResidenceDoc } from '../../users/domain/residence';
+import { REFUSALS, refusal } from '../domain/eligibility';
+import type { LogEntry, MatterDoc } from '../domain/model';
+import { stepOf, windowOpen } from '../domain/stages';
+import { cosignsRepo, votesRepo } from '../repos/ballots';
+import { manages } from './actor';
+import { householdOf, residenceOf } from './residence';
+
+const iso = (d: Date | string) => new Date(d).toISOString();
+
+export function summaryOf(m: MatterDoc): MatterSummary {
+  return {
+    id: m._id,
+    title: m.title,
+    stage: m.stage,
+    stageLabel: MATTER_STAGE_LABELS[m.stage],
+    step: stepOf(m.stage),
+    scope: { kind: m.scope.kind, kindLabel: MATTER_SCOPE_LABELS[m.scope.kind], id: m.scope.id, name: m.scope.name },
+    cosigns: m.cosigns,
+    threshold: m.threshold,
+    createdAt: iso(m.createdAt),
+    closesAt: m.stage === 'voting' && m.ballot ? iso(m.ballot.closesAt) : null,
+  };
+}
+
+const LOG_LABELS: Record<LogEntry['kind'], string> = {
+  raised: '提出议题',
+  held: '等待审核',
+  shown: '审核通过',
+  declined: '不予采纳',
+  agenda: '进入议事',
+  voteOpened: '发起表决',
+  voteClosed: '表决结束',
+  done: '办理完成',
+  closed: '议题结束',
+};
+
+/** Turnout per building, for staff (votes carry the building, never the room). */
+async function buildingTurnout(matterId: string): Promise<BallotView['buildings']> {
+  const counts = new Map<string, number>();
+  for (const v of await votesRepo.all(matterId)) counts.set(v.buildingId, (counts.get(v.buildingId) ?? 0) + 1);
+  const names = await Promise.all([...counts.keys()].map(async (id) => [id, (await orgRepo.building(id))?.name ?? id] as const));
+  return names.map(([buildingId, name]) => ({ buildingId, name, voted: counts.get(buildingId) ?? 0 })).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN', { numeric: true }));
+}
+
+export interface ViewContext {
+  caller: Caller;
+  now: Date;
+  /** Already read by the action (undefined: read here). */
+  residence?: ResidenceDoc | null;
+}
+
+export async function viewOf(m: MatterDoc, { caller, now, residence }: ViewContext): Promise<MatterView> {
+  const r = residence === undefined ? await residenceOf(caller.openid) : residence;
+  const staff = manages(caller, m);
+  const why = refusal(r, m.scope);
+  const household = r && r.status === 'verified' ? householdOf(r) : null;
+  const open = windowOpen(m, now);
+  const [cosign, vote, voted, photos, buildings] = await Promise.all([
+    household && !why ? cosignsRepo.get(m._id, household.id) : null,
+    household && !why && m.ballot ? votesRepo.get(m._id, household.id) : null,
+    m.ballot ? votesRepo.count(m._id) : 0,
+    m.photos.length ? signedUrls(m.photos) : new Map<string, string>(),
+    staff && m.ballot ? buildingTurnout(m._id) : null,
+  ]);
+  const optionLabel = (id: string) => m.ballot?.options.find((o) => o.id === id)?.label ?? id;
+  const mine: MyPart = {
+    verified: r?.status === 'verified',
+    inScope: !why,
+    cosigned: !!cosign,
+    canCosign: !why && !cosign && (m.stage === 'proposed' || m.stage === 'agenda'),
+    canVote: !why && !vote && open,
+    householdVote: vote ? { optionId: vote.optionId, label: optionLabel(vote.optionId), byMe: vote.voter === caller.openid } : null,
+    hint: why ? REFUSALS[why] : null,
+  };
+  const ballot: BallotView | null = m.ballot
+    ? {
+        kind: m.ballot.kind,
+        rule: m.ballot.rule,
+        ruleLabel: VOTE_RULE_LABELS[m.ballot.rule],
+        major: m.ballot.major,
+        quorumPercent: m.ballot.quorumPercent,
+        options: m.ballot.options,
+        opensAt: iso(m.ballot.opensAt),
+        closesAt: iso(m.ballot.closesAt),
+        open,
+        turnout: { voted: m.result ? m.result.votedHouseholds : voted, eligible: m.result ? m.result.eligibleHouseholds : m.ballot.rollHouseholds },
+        buildings,
+        result: m.result,
+      }
+    : null;
+  return {
+    ...summaryOf(m),
+    description: m.description,
+    photos: m.photos.map((id) => photos.get(id) ?? '').filter((u) => u !== ''),
+    raisedBy: m.byStaff ? `${m.communityName}` : `${m.raisedFrom}居民`,
+    byStaff: m.byStaff,
+    communityId: m.communityId,
+    communityName: m.communityName,
+    version: m.version,
+    mine,
+    ballot,
+    log: m.log.map((e) => ({ at: iso(e.at), label: LOG_LABELS[e.kind], by: e.by.name, note: e.note })),
+    can: { moderate: staff && (m.stage === 'review' || m.stage === 'proposed'), openVote: staff && m.stage === 'agenda', advance: staff && (m.stage === 'doing' || m.stage === 'rating') },
+    isStaff: staff,
+  };
+}
+
+export const stagesOfStep = (step: (typeof COUNCIL_STEPS)[number] | 'review' | undefined) =>
+  step === 'review' ? (['review'] as const) : step ? STEP_STAGES[step] : (['proposed', 'agenda', 'voting', 'doing', 'rating', 'closed', 'declined'] as const);

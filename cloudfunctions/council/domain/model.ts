@@ -1,0 +1,91 @@
+/** The council's stored shapes: a matter (versioned), its 附议 and its votes (one per household by `_id`). */
+import type { BallotKind, BallotResult, MatterScope, MatterStage, VoteRule } from '../../../types/council.constants';
+import type { NotifyEffect } from '../../core/commands/runner';
+import type { Versioned } from '../../core/commands/versioned';
+
+export interface Person {
+  openid: string;
+  name: string;
+}
+
+export interface Scope {
+  kind: MatterScope;
+  /** The building, estate or community id. */
+  id: string;
+  name: string;
+}
+
+export interface Ballot {
+  kind: BallotKind;
+  options: Array<{ id: string; label: string }>;
+  rule: VoteRule;
+  major: boolean;
+  quorumPercent: number;
+  opensAt: Date;
+  closesAt: Date;
+  /** The verified households in scope when the window opened: what live turnout is shown against. */
+  rollHouseholds: number;
+  openedBy: Person;
+}
+
+export interface LogEntry {
+  at: Date;
+  kind: 'raised' | 'held' | 'shown' | 'declined' | 'agenda' | 'voteOpened' | 'voteClosed' | 'done' | 'closed';
+  by: Person;
+  note: string | null;
+}
+
+export interface MatterDoc extends Versioned<NotifyEffect> {
+  _id: string;
+  communityId: string;
+  communityName: string;
+  streetId: string;
+  districtId: string;
+  /** The building's grid, for building matters (its grid worker may act on them). */
+  gridId: string | null;
+  scope: Scope;
+  title: string;
+  description: string;
+  photos: string[];
+  raisedBy: Person;
+  /** Where the raiser lives (a building's name), shown instead of their name or room. */
+  raisedFrom: string;
+  byStaff: boolean;
+  stage: MatterStage;
+  cosigns: number;
+  threshold: number;
+  ballot: Ballot | null;
+  /** The timer: when the window's votes are counted (its close plus a grace for votes in flight). */
+  tallyAt: Date | null;
+  result: BallotResult | null;
+  log: LogEntry[];
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** One household's vote: `_id` = `<matterId>:<householdId>`, so a second one cannot be stored. */
+export interface VoteDoc {
+  _id: string;
+  matterId: string;
+  householdId: string;
+  buildingId: string;
+  optionId: string;
+  voter: string;
+  castAt: Date;
+}
+
+/** One household's 附议: `_id` = `<matterId>:<householdId>`. */
+export interface CosignDoc {
+  _id: string;
+  matterId: string;
+  householdId: string;
+  by: string;
+  at: Date;
+}
+
+/** A household as the council rules see it: opaque id (never the room), building, area where known. */
+export interface Household {
+  id: string;
+  buildingId: string;
+  area: number | null;
+}

@@ -1,0 +1,24 @@
+/** 家园议事会: matters, their 附议 and votes (one per household by `_id`), and each community's settings. */
+import { councilContract } from '../../types/council';
+import { defineModule } from '../core/module';
+
+export const councilModule = defineModule({
+  name: 'council',
+  contract: councilContract,
+  collections: [
+    {
+      name: 'councilMatters',
+      indexes: [
+        { name: 'community_stage', keys: { communityId: 1, stage: 1, updatedAt: -1 } },
+        { name: 'tally_at', keys: { tallyAt: 1 } },
+        { name: 'effects_pending', keys: { effectsPending: 1, _id: 1 } },
+      ],
+    },
+    // `_id` = `<matterId>:<householdId>`: the database refuses a household's second vote or 附议.
+    { name: 'councilVotes', indexes: [{ name: 'matter', keys: { matterId: 1, _id: 1 } }] },
+    { name: 'councilCosigns', indexes: [{ name: 'matter', keys: { matterId: 1 } }] },
+    // `_id` = community id: its 附议 threshold where it differs from the default.
+    { name: 'councilSettings', indexes: [] },
+  ],
+  templates: {},
+});

@@ -1,0 +1,34 @@
+/**
+ * The `councilMatters` collection: versioned matters, every change the kernel runner's write
+ * conditional on `version`. The only code that knows its shape.
+ */
+import type { MatterStage } from '../../../types/council.constants';
+import type { Page, PageRequest } from '../../../types/paging';
+import { commandRunner, type NotifyEffect } from '../../core/commands/runner';
+import { versionedCollection } from '../../core/commands/versioned';
+import { listPage } from '../../core/db/list';
+import { database } from '../../core/platform/cloud';
+import type { MatterDoc } from '../domain/model';
+
+export const mattersCollection = versionedCollection<MatterDoc, NotifyEffect>('councilMatters');
+
+export const matterCommands = commandRunner<MatterDoc, NotifyEffect>({
+  collection: mattersCollection,
+  messages: { notFound: '找不到该议题', stale: '该议题刚刚有了变化，请刷新后再操作', lostRace: '该议题正被多人同时处理，请稍后重试' },
+});
+
+export const mattersRepo = {
+  get: (id: string) => mattersCollection.get(id),
+
+  board(communityId: string, stages: readonly MatterStage[], page: PageRequest): Promise<Page<MatterDoc>> {
+    const _ = database().command;
+    return listPage<MatterDoc>('councilMatters', { where: { communityId, stage: _.in([...stages]) }, orderBy: 'updatedAt', direction: 'desc' }, page);
+  },
+};
+
+/** Each community's council settings (the 附议 threshold), where a community changed the default. */
+export async function thresholdOf(communityId: string, fallback: number): Promise<number> {
+  const { data } = await database().collection('councilSettings').where({ _id: communityId }).limit(1).get();
+  const value = (data[0] as { cosignThreshold?: unknown } | undefined)?.cosignThreshold;
+  return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : fallback;
+}

@@ -1,0 +1,218 @@
+/**
+ * 家园议事会 through the whole local stack (the real SDK, the function host with per-event identity,
+ * SQLite): 提事 by verified residents only, 附议 one per household up to the agenda, a vote window
+ * opened by staff, 200 residents of 100 households voting at the same instant (one vote per household,
+ * tallies equal to the stored votes), retries, refusals (unverified, out of scope, revoked, after the
+ * window, bad input) and the timer that closes the window and counts.
+ *
+ * Arranged: 3号楼 (b-0003, 海岸社区第一网格) gets 100 verified households of two residents each
+ * (cv-000…cv-199), the even-numbered ones with a recorded floor area of 90㎡.
+ */
+import { randomUUID } from 'node:crypto';
+import type { MatterView } from '../../types/council';
+import type { Envelope } from '../../types/contract';
+import { adminApp } from '../../scripts/localStack';
+import { blankResidence, householdKey } from '../../cloudfunctions/users/domain/residence';
+import { startTestCloud, type TestCloud } from '../support/cloud';
+
+let t: TestCloud;
+
+const BUILDING = 'b-0003';
+const CODE = '370602B0003';
+const place = { gridId: 'g-haian-1', communityId: 'c-haian', streetId: 's-xiangyang', districtId: 'd-370602' };
+const resident = (i: number) => `cv-${String(i).padStart(3, '0')}`;
+const roomOf = (household: number) => `${Math.floor(household / 4) + 1}单元${(household % 4) + 1}0${Math.floor(household / 40) + 1}`;
+
+async function addAll(collection: string, docs: object[]) {
+  for (let i = 0; i < docs.length; i += 100) await t.db.collection(collection).add(docs.slice(i, i + 100));
+}
+
+beforeAll(async () => {
+  t = await startTestCloud();
+  const now = new Date();
+  const users: object[] = [];
+  const residences: object[] = [];
+  for (let i = 0; i < 200; i++) {
+    const household = Math.floor(i / 2);
+    const room = roomOf(household);
+    users.push({ _id: resident(i), name: `居民${i}`, roles: ['resident'], household: { buildingId: BUILDING, room }, createdAt: now });
+    const h = { buildingId: BUILDING, buildingName: '3号楼', estateId: 'c-haian-e1', room, key: householdKey(BUILDING, room) };
+    residences.push({ ...blankResidence(resident(i), `居民${i}`, null, h, place, now), status: 'verified', area: household % 2 === 0 ? 90 : null, version: 1 });
+  }
+  await addAll('users', users);
+  await addAll('residences', residences);
+}, 120_000);
+afterAll(() => t?.close());
+
+const count = async (collection: string, where: Record<string, unknown> = {}) => (await t.db.collection(collection).where(where).count()).total;
+
+/** A fresh resident of `code` with a room, verified by the building's grid worker (through the actions). */
+async function verified(openid: string, code: string, room: string, worker: string): Promise<void> {
+  await t.ok(openid, 'users', 'bindHousehold', { buildingCode: code, room });
+  await t.ok(openid, 'users', 'requestResidence', {});
+  await t.ok(worker, 'users', 'decideResidence', { openid, approve: true });
+}
+
+const raise = (openid: string, extra: Record<string, unknown> = {}) =>
+  t.call(openid, 'council', 'raise', { requestId: randomUUID(), title: '3号楼加装电梯', description: '3号楼老人多，上下楼困难，提议加装电梯，费用按楼层分摊。', scope: 'building', ...extra } as never) as Promise<Envelope<MatterView>>;
+
+/** Ends a vote window now (after every vote above was cast), its count due at once. */
+async function endWindow(id: string): Promise<void> {
+  const now = new Date();
+  await t.db.collection('councilMatters').doc(id).update({ 'ballot.closesAt': now, tallyAt: now });
+  await new Promise((r) => setTimeout(r, 5));
+}
+
+const closes = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
+
+describe('提事', () => {
+  it('a verified resident raises; a retry is the same matter; their household is the first 附议', async () => {
+    const requestId = randomUUID();
+    const input = { requestId, title: '3号楼楼道加装声控灯', description: '3号楼楼道晚上很黑，老人上下楼容易摔倒，建议加装声控灯。', scope: 'building' as const };
+    const [a, b] = await Promise.all([t.ok(resident(0), 'council', 'raise', input), t.ok(resident(0), 'council', 'raise', input)]);
+    expect(a.id).toBe(b.id);
+    expect(a).toMatchObject({ stage: 'proposed', stageLabel: '征集附议', step: 'propose', cosigns: 1, threshold: 5, scope: { kind: 'building', name: '海岸花园3号楼' }, raisedBy: '3号楼居民' });
+    expect(a.mine).toMatchObject({ verified: true, inScope: true, cosigned: true, canCosign: false });
+    expect(await count('councilMatters', { _id: a.id })).toBe(1);
+    expect(await count('councilCosigns', { matterId: a.id })).toBe(1);
+    const board = await t.ok('demo-resident', 'council', 'board', { step: 'propose' });
+    expect(board.items.map((m) => m.id)).toContain(a.id);
+  });
+
+  it('refuses the unverified (still readable for them), bad input on its field and others’ photos; nothing is written', async () => {
+    const before = await count('councilMatters');
+    await t.ok('cv-pending', 'users', 'bindHousehold', { buildingCode: CODE, room: '9单元901' });
+    await t.ok('cv-pending', 'users', 'requestResidence', {});
+    expect(await raise('cv-pending')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '完成住户认证后才能附议和投票' } });
+    expect(await raise('stranger-9')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await raise(resident(2), { title: '灯' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: 'title' }] } });
+    expect(await raise(resident(2), { scope: 'street' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: 'scope' }] } });
+    const { fileID } = await adminApp(t.cloud.url).uploadFile({ cloudPath: 'uploads/demo-resident/x.jpg', fileContent: Buffer.from('jpeg') });
+    expect(await raise(resident(2), { photos: [fileID] })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: 'photos.0' }] } });
+    expect(await count('councilMatters')).toBe(before);
+    expect((await t.ok('cv-pending', 'council', 'board', {})).total).toBeGreaterThan(0);
+  });
+
+  it('staff raise about a place in their jurisdiction straight onto the agenda; not outside it', async () => {
+    const m = await t.ok('demo-community-staff', 'council', 'raise', { requestId: randomUUID(), title: '小区停车位重新划线', description: '海岸花园地面停车位划线模糊，拟重新划线并增设充电桩位置。', scope: 'estate', placeId: 'c-haian-e1' });
+    expect(m).toMatchObject({ stage: 'agenda', byStaff: true, cosigns: 0, scope: { kind: 'estate', name: '海岸花园' } });
+    const outside = await t.call('demo-community-staff', 'council', 'raise', { requestId: randomUUID(), title: '胜利小区停车', description: '不在辖区内的小区，应当被拒绝才对。', scope: 'estate', placeId: 'c-shengli-e1' });
+    expect(outside).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+});
+
+describe('附议', () => {
+  it('one per household (a family member or a retry adds nothing), only in scope; at 5 households it goes on the agenda', async () => {
+    const m = (await raise(resident(10))) as { ok: true; data: MatterView };
+    const id = m.data.id;
+    expect((await t.ok(resident(11), 'council', 'cosign', { id })).cosigns).toBe(1); // same household as cv-010
+    await verified('cv-other', '370602B0004', '1单元101', 'demo-grid-worker');
+    expect(await t.call('cv-other', 'council', 'cosign', { id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '该议题仅限范围内的住户参与' } });
+    expect(await t.call('cv-pending', 'council', 'cosign', { id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    // Eight residents of four more households at once.
+    const all = await Promise.all([12, 13, 14, 15, 16, 17, 18, 19].map((i) => t.ok(resident(i), 'council', 'cosign', { id })));
+    expect(all.every((v) => v.mine.cosigned)).toBe(true);
+    const after = await t.ok(resident(10), 'council', 'matter', { id });
+    expect(after).toMatchObject({ cosigns: 5, stage: 'agenda', step: 'discuss' });
+    expect(await count('councilCosigns', { matterId: id })).toBe(5);
+  });
+});
+
+describe('表决', () => {
+  let id: string;
+
+  beforeAll(async () => {
+    const m = await t.ok('demo-community-staff', 'council', 'raise', { requestId: randomUUID(), title: '3号楼外墙保温改造', description: '3号楼外墙保温层脱落，拟使用维修资金进行外墙保温改造。', scope: 'building', placeId: BUILDING });
+    id = m.id;
+    await verified('cv-revoked', CODE, '8单元801', 'demo-grid-worker');
+  }, 60_000);
+
+  it('only staff who manage the matter open a vote; not before, and options are checked', async () => {
+    expect(await t.call(resident(0), 'council', 'vote', { id, optionId: 'yes' })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '该议题尚未开始表决' } });
+    expect(await t.call(resident(0), 'council', 'openVote', { id, rule: 'civil278', closesAt: closes(60) })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await t.call('demo-grid-worker-2', 'council', 'openVote', { id, rule: 'civil278', closesAt: closes(60) })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await t.call('demo-community-staff', 'council', 'openVote', { id, rule: 'civil278', closesAt: closes(1) })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: 'closesAt' }] } });
+    expect(await t.call('demo-community-staff', 'council', 'openVote', { id, rule: 'civil278', options: ['甲', '甲'], closesAt: closes(60) })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: 'options' }] } });
+    const opened = await t.ok('demo-community-staff', 'council', 'openVote', { id, rule: 'civil278', major: true, closesAt: closes(60) });
+    expect(opened).toMatchObject({ stage: 'voting', ballot: { open: true, rule: 'civil278', major: true, turnout: { voted: 0, eligible: 101 }, result: null } });
+    expect(opened.ballot?.options.map((o) => o.label)).toEqual(['赞成', '反对', '弃权']);
+  });
+
+  it('refuses the unverified, the out-of-scope, a revoked resident and an unknown option; writes nothing', async () => {
+    await t.ok('demo-grid-worker', 'users', 'revokeResidence', { openid: 'cv-revoked', reason: '核实已搬离' });
+    expect(await t.call('cv-revoked', 'council', 'vote', { id, optionId: 'yes' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await t.call('cv-pending', 'council', 'vote', { id, optionId: 'yes' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await t.call('cv-other', 'council', 'vote', { id, optionId: 'yes' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await t.call(resident(0), 'council', 'vote', { id, optionId: 'maybe' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: 'optionId' }] } });
+    expect(await t.call(resident(0), 'council', 'vote', { id } as never)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: 'optionId' }] } });
+    expect(await count('councilVotes', { matterId: id })).toBe(0);
+  });
+
+  it('200 residents of 100 households at the same instant: exactly one vote per household; only turnout shows', async () => {
+    // Households 0–69 赞成, 70–89 反对, 90–99 弃权; both residents of a household choose alike.
+    const choice = (household: number) => (household < 70 ? 'yes' : household < 90 ? 'no' : 'abstain');
+    const results = await Promise.all(Array.from({ length: 200 }, (_, i) => t.call(resident(i), 'council', 'vote', { id, optionId: choice(Math.floor(i / 2)) })));
+    const ok = results.filter((r) => r.ok);
+    const refused = results.filter((r): r is Extract<typeof r, { ok: false }> => !r.ok);
+    expect(ok).toHaveLength(100);
+    expect(refused).toHaveLength(100);
+    expect(new Set(refused.map((r) => `${r.error.code} ${r.error.message}`))).toEqual(new Set(['CONFLICT 您家已由家人投过票，每户只能投一票']));
+    const stored = (await t.db.collection('councilVotes').where({ matterId: id }).limit(1000).get()).data as Array<{ householdId: string; optionId: string; voter: string }>;
+    expect(stored).toHaveLength(100);
+    expect(new Set(stored.map((v) => v.householdId)).size).toBe(100);
+    // Every stored vote names no room.
+    expect(JSON.stringify(stored)).not.toMatch(/单元/);
+
+    const live = await t.ok(resident(0), 'council', 'matter', { id });
+    expect(live.ballot).toMatchObject({ open: true, turnout: { voted: 100, eligible: 101 }, result: null, buildings: null });
+    expect(live.mine.householdVote).toMatchObject({ optionId: 'yes', label: '赞成' });
+    expect(live.mine.canVote).toBe(false);
+    const staffView = await t.ok('demo-community-staff', 'council', 'matter', { id });
+    expect(staffView.ballot?.buildings).toEqual([{ buildingId: BUILDING, name: '3号楼', voted: 100 }]);
+    expect(staffView.ballot?.result).toBeNull();
+  });
+
+  it('a retry never votes twice, and a vote is never changed', async () => {
+    const again = await Promise.all([t.call(resident(0), 'council', 'vote', { id, optionId: 'yes' }), t.call(resident(1), 'council', 'vote', { id, optionId: 'yes' })]);
+    const mine = again.find((r) => r.ok && r.data.mine.householdVote?.byMe);
+    expect(mine).toBeDefined();
+    expect(await t.call(resident(0), 'council', 'vote', { id, optionId: 'no' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await count('councilVotes', { matterId: id })).toBe(100);
+  });
+
+  it('after the window: votes refused; the timer counts once — tallies equal the stored votes, 278 by households and area', async () => {
+    await endWindow(id);
+    expect(await t.call(resident(0), 'council', 'vote', { id, optionId: 'yes' })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '表决已结束，不能再投票' } });
+
+    const first = await t.cloud.host.fireTimer('council', 'closeVotes');
+    expect(first.result).toMatchObject({ ok: true, data: { changed: 1 } });
+    const closed = await t.ok(resident(5), 'council', 'matter', { id });
+    const stored = (await t.db.collection('councilVotes').where({ matterId: id }).limit(1000).get()).data as Array<{ optionId: string }>;
+    const result = closed.ballot!.result!;
+    for (const o of result.options) expect(o.households).toBe(stored.filter((v) => v.optionId === o.id).length);
+    // 100 verified households now (cv-revoked no longer); areas known for the 50 even households (90㎡ each).
+    expect(result).toMatchObject({ eligibleHouseholds: 100, votedHouseholds: 100, eligibleArea: 4500, votedArea: 4500, areaKnownHouseholds: 50 });
+    expect(result.options.map((o) => [o.id, o.households, o.area])).toEqual([['yes', 70, 3150], ['no', 20, 900], ['abstain', 10, 450]]);
+    // A major matter needs ≥ 3/4: 70 of 100 participants is not enough.
+    expect(result).toMatchObject({ outcome: 'failed', winner: null });
+    expect(closed).toMatchObject({ stage: 'closed', ballot: { open: false, turnout: { voted: 100, eligible: 100 } } });
+
+    const again = await t.cloud.host.fireTimer('council', 'closeVotes');
+    expect(again.result).toMatchObject({ ok: true, data: { changed: 0 } });
+    expect(await t.call(resident(0), 'council', 'vote', { id, optionId: 'yes' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  });
+
+  it('a simple-majority vote that passes goes to 办事, then 评事 and closed', async () => {
+    const m = await t.ok('demo-community-staff', 'council', 'raise', { requestId: randomUUID(), title: '3号楼门禁更换方案', description: '3号楼单元门禁老化，拟更换为刷卡门禁，请在两个方案中选择。', scope: 'building', placeId: BUILDING });
+    await t.ok('demo-community-staff', 'council', 'openVote', { id: m.id, rule: 'majority', quorumPercent: 30, options: ['刷卡门禁', '人脸识别门禁'], closesAt: closes(30) });
+    await Promise.all(Array.from({ length: 40 }, (_, h) => t.ok(resident(h * 2), 'council', 'vote', { id: m.id, optionId: h < 25 ? 'o2' : 'o1' })));
+    await endWindow(m.id);
+    await t.cloud.host.fireTimer('council', 'closeVotes');
+    const counted = await t.ok('demo-community-staff', 'council', 'matter', { id: m.id });
+    expect(counted).toMatchObject({ stage: 'doing', ballot: { result: { outcome: 'passed', winner: 'o2', votedHouseholds: 40 } }, can: { advance: true } });
+    const done = await t.ok('demo-community-staff', 'council', 'advance', { id: m.id, note: '已完成人脸识别门禁安装' });
+    expect(done.stage).toBe('rating');
+    expect((await t.ok('demo-community-staff', 'council', 'advance', { id: m.id })).stage).toBe('closed');
+    expect(await t.call(resident(0), 'council', 'advance', { id: m.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+});

@@ -1,0 +1,91 @@
+/**
+ * 家园议事会 — council: the contract between the app and the `council` cloud function. Constants and
+ * view types live in `council.constants.ts` (zod-free) and are re-exported here.
+ */
+import { z } from 'zod';
+import { action } from './contract';
+import { text } from './fields';
+import { ORG_STAFF_ROLES } from './org.constants';
+import { pageInput, type Page } from './paging';
+import {
+  COUNCIL_LIMITS,
+  COUNCIL_STEPS,
+  DEFAULT_QUORUM_PERCENT,
+  MATTER_SCOPES,
+  VOTE_RULES,
+  type MatterSummary,
+  type MatterView,
+} from './council.constants';
+
+export * from './council.constants';
+
+const Id = (label: string) => z.string({ error: `缺少${label}` }).trim().min(1, { message: `缺少${label}` }).max(64);
+export const MatterId = Id('议题编号');
+const ExpectedVersion = z.number().int().min(0).optional();
+const Note = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), text(COUNCIL_LIMITS.noteMax, '说明').optional());
+
+export const RaiseInput = z.object({
+  /** A uuid the app makes once per form; a retry with the same one returns the same matter. */
+  requestId: z.uuid({ message: '缺少请求编号' }),
+  title: text(COUNCIL_LIMITS.titleMax, '议题标题', 4),
+  description: text(COUNCIL_LIMITS.descriptionMax, '议题内容', 10),
+  photos: z
+    .array(z.string().trim().min(1).max(1000), { error: '图片格式不正确' })
+    .max(COUNCIL_LIMITS.photosMax, { message: `图片最多${COUNCIL_LIMITS.photosMax}张` })
+    .default([]),
+  scope: z.enum(MATTER_SCOPES, { error: '请选择议题范围' }),
+  /** Staff only: the building, estate or community the matter is about (a resident's is their household's). */
+  placeId: Id('范围').optional(),
+});
+
+export const OpenVoteInput = z
+  .object({
+    id: MatterId,
+    version: ExpectedVersion,
+    /** Absent: 赞成 / 反对 / 弃权. */
+    options: z
+      .array(text(COUNCIL_LIMITS.optionMax, '选项'), { error: '选项格式不正确' })
+      .min(COUNCIL_LIMITS.optionsMin, { message: `至少${COUNCIL_LIMITS.optionsMin}个选项` })
+      .max(COUNCIL_LIMITS.optionsMax, { message: `选项最多${COUNCIL_LIMITS.optionsMax}个` })
+      .refine((o) => new Set(o).size === o.length, { message: '选项不能重复' })
+      .optional(),
+    rule: z.enum(VOTE_RULES, { error: '请选择表决规则' }),
+    /** 民法典 278: 重大事项 (维修资金、改建重建、改变共有部分用途…) need ≥ 3/4. */
+    major: z.boolean().default(false),
+    /** Simple majority: the share of eligible households that must take part. */
+    quorumPercent: z.number({ error: '法定人数应为数字' }).int().min(1, { message: '法定人数比例至少1%' }).max(100, { message: '法定人数比例不能超过100%' }).default(DEFAULT_QUORUM_PERCENT),
+    closesAt: z.iso.datetime({ offset: true, message: '请选择截止时间' }),
+  });
+
+export const councilContract = {
+  /** 议事公告栏: a community's matters (the household's by default), by step. */
+  board: action<Page<MatterSummary>>()({
+    input: z.object({ communityId: Id('社区').optional(), step: z.enum([...COUNCIL_STEPS, 'review']).optional(), ...pageInput() }),
+    roles: 'anyone',
+  }),
+  matter: action<MatterView>()({ input: z.object({ id: MatterId }), roles: 'anyone' }),
+  /** 提事: a verified resident (or staff) raises a matter; what others will see is screened first. */
+  raise: action<MatterView>()({
+    input: RaiseInput,
+    roles: 'anyone',
+    screen: { text: ['title', 'description'], images: ['photos'], scene: 'forum' },
+  }),
+  /** 附议: one per verified household in scope; at the community's threshold the matter goes on the agenda. */
+  cosign: action<MatterView>()({ input: z.object({ id: MatterId }), roles: 'anyone' }),
+  /** 表决: one vote per verified household in scope, while the window is open; a retry never votes twice. */
+  vote: action<MatterView>()({ input: z.object({ id: MatterId, optionId: Id('选项') }), roles: 'anyone' }),
+
+  // Staff
+  /** A matter held for review: shown (on to 附议, or the agenda if staff raised it) or declined with a reason. */
+  moderate: action<MatterView>()({
+    input: z
+      .object({ id: MatterId, version: ExpectedVersion, approve: z.boolean({ error: '请选择通过或不采纳' }), reason: Note })
+      .refine((v) => v.approve || v.reason !== undefined, { message: '不采纳须填写原因', path: ['reason'] }),
+    roles: ORG_STAFF_ROLES,
+  }),
+  /** Opens the vote window of a matter on the agenda: options fixed, rule chosen, closing time set. */
+  openVote: action<MatterView>()({ input: OpenVoteInput, roles: ORG_STAFF_ROLES }),
+  /** 办事 → 评事 (办结, with what was done), 评事 → 已结束. */
+  advance: action<MatterView>()({ input: z.object({ id: MatterId, version: ExpectedVersion, note: Note }), roles: ORG_STAFF_ROLES }),
+};
+export type CouncilContract = typeof councilContract;
