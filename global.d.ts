@@ -12,8 +12,7 @@ declare namespace NodeJS {
 
 declare namespace NodeJS {
   interface ProcessEnv {
-    TARO_APP_TMPL_APPEAL_ACCEPTED?: string;
-    TARO_APP_TMPL_APPEAL_PROGRESS?: string;
-    TARO_APP_TMPL_APPEAL_RESOLVED?: string;
+    /** JSON: `JIAYUAN_TMPL_<KEY>` → template id, inlined by the build (config/index.ts). */
+    TARO_APP_TEMPLATE_IDS?: string;
   }
 }

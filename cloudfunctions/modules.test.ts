@@ -1,5 +1,8 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { APPEAL_SUBSCRIPTIONS } from '../types/appeals.constants';
+import { BOOKING_SUBSCRIPTIONS } from '../types/booking.constants';
+import { SUBSCRIBE_MAX } from '../types/subscribe.constants';
 import { fieldKindOf } from './core/outbox/fields';
 import { COLLECTIONS, MODULES, TEMPLATES } from './modules';
 
@@ -25,6 +28,13 @@ describe('the server registry', () => {
     expect(Object.keys(TEMPLATES).sort()).toEqual([...keys].sort());
     for (const template of Object.values(TEMPLATES)) {
       for (const field of Object.values(template.fields)) expect(() => fieldKindOf(field.key)).not.toThrow();
+    }
+  });
+
+  test('what the app asks residents to subscribe to are resident templates, at most three per tap', () => {
+    for (const asked of [APPEAL_SUBSCRIPTIONS, BOOKING_SUBSCRIPTIONS]) {
+      expect(asked.length).toBeLessThanOrEqual(SUBSCRIBE_MAX);
+      for (const key of asked) expect(TEMPLATES[key]?.audience).toBe('resident');
     }
   });
 });

@@ -15,12 +15,13 @@ export default defineConfig<'webpack5'>((merge, { mode }) => {
     outputRoot: isH5 ? 'dist-h5' : 'dist',
     plugins: [],
     // Build-time settings, inlined so neither the mini-program nor the browser needs `process`.
-    defineConstants: Object.fromEntries(
-      ['TARO_APP_CLOUD_ENV', 'TARO_APP_TMPL_APPEAL_ACCEPTED', 'TARO_APP_TMPL_APPEAL_PROGRESS', 'TARO_APP_TMPL_APPEAL_RESOLVED'].map((key) => [
-        `process.env.${key}`,
-        JSON.stringify(process.env[key] ?? ''),
-      ]),
-    ),
+    // Subscribe-message template ids: the functions' own JIAYUAN_TMPL_* variables (types/subscribe.constants.ts).
+    defineConstants: {
+      'process.env.TARO_APP_CLOUD_ENV': JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
+      'process.env.TARO_APP_TEMPLATE_IDS': JSON.stringify(
+        JSON.stringify(Object.fromEntries(Object.entries(process.env).filter(([key, id]) => key.startsWith('JIAYUAN_TMPL_') && id))),
+      ),
+    },
     alias: {
       '@': path.resolve(__dirname, '..', 'src'),
       '@contract': typesDir,

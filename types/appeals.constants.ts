@@ -7,6 +7,9 @@ import type { OrgLevel } from './org.constants';
 
 // ─── Categories and deadlines (限期办结制) ────────────────────────────────────────────────────
 
+/** Asked for on the 提交 tap: accepted, progress, resolved (to rate). */
+export const APPEAL_SUBSCRIPTIONS = ['appealAccepted', 'appealProgress', 'appealResolved'] as const;
+
 export const APPEAL_CATEGORY_KEYS = [
   'property_service',
   'elevator',

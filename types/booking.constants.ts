@@ -38,6 +38,9 @@ export const BOOKING_STATUS_LABELS: Record<BookingStatus, string> = {
 /** A booking that still holds its seat and counts against the resident's limits. */
 export const ACTIVE_STATUSES: readonly BookingStatus[] = ['pending_approval', 'booked', 'checked_in'];
 
+/** Asked for on the 确认预约 tap (at most three): the reminders, a change by the community, the rating prompt. */
+export const BOOKING_SUBSCRIPTIONS = ['bookingReminder', 'bookingChanged', 'bookingServed'] as const;
+
 /** What a booking's QR code says: the 6-digit 预约码 behind a prefix, so the front desk's scanner tells it from a building's code. */
 export const bookingScanText = (code: string): string => `jiayuan:booking:${code}`;
 

@@ -1,21 +1,25 @@
 import Taro from '@tarojs/taro';
+import { templateIdsOf } from '@contract/subscribe.constants';
+
+/** The build's template ids (config/index.ts); none in a build without them, such as the local one. */
+function buildTemplateIds(): Record<string, string> {
+  try {
+    return JSON.parse(process.env.TARO_APP_TEMPLATE_IDS || '{}') as Record<string, string>;
+  } catch {
+    return {};
+  }
+}
 
 /**
- * The resident's subscribe-message templates (受理通知、办理进度、办结待评价). Template ids belong to
- * the mini-program's WeChat account, so they come from the build's environment.
+ * Asks, from the resident's own tap, for permission to send these subscribe messages (a module's
+ * `*_SUBSCRIPTIONS`). Call it first in the tap's handler; it never blocks what the tap does.
  */
-const RESIDENT_TEMPLATES = [
-  process.env.TARO_APP_TMPL_APPEAL_ACCEPTED,
-  process.env.TARO_APP_TMPL_APPEAL_PROGRESS,
-  process.env.TARO_APP_TMPL_APPEAL_RESOLVED,
-].filter((id): id is string => Boolean(id));
-
-/** Asks, from the resident's own tap, for permission to send appeal updates. Never blocks filing. */
-export async function askForAppealUpdates(): Promise<void> {
-  if (process.env.TARO_ENV !== 'weapp' || RESIDENT_TEMPLATES.length === 0) return;
+export async function askForUpdates(templates: readonly string[]): Promise<void> {
+  const tmplIds = templateIdsOf(templates, buildTemplateIds());
+  if (process.env.TARO_ENV !== 'weapp' || tmplIds.length === 0) return;
   try {
-    await Taro.requestSubscribeMessage({ tmplIds: RESIDENT_TEMPLATES, entityIds: [] } as never);
+    await Taro.requestSubscribeMessage({ tmplIds, entityIds: [] } as never);
   } catch {
-    // Declined or unsupported: the appeal is filed all the same.
+    // Declined or unsupported: the action goes on all the same.
   }
 }

@@ -4,7 +4,10 @@
  * callers pass values by the semantic names. Template ids come from the environment
  * (`JIAYUAN_TMPL_<KEY>`), because each mini-program picks its own from the public library.
  */
+import { templateEnvName } from '../../../types/subscribe.constants';
 import { fieldKindOf, formatField, type FieldInput } from './fields';
+
+export { templateEnvName };
 
 export interface FieldSpec {
   key: string;
@@ -32,10 +35,6 @@ export function renderTemplate<T extends TemplateSpec>(template: T, values: Temp
     data[spec.key] = formatField(fieldKindOf(spec.key), (values as Record<string, FieldInput>)[name]);
   }
   return data;
-}
-
-export function templateEnvName(template: string): string {
-  return `JIAYUAN_TMPL_${template.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase()}`;
 }
 
 export function templateId(template: string, env: NodeJS.ProcessEnv = process.env): string | null {

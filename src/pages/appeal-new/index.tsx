@@ -3,12 +3,12 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { AppealCategory, SimilarAppeal } from '@contract/appeals';
-import { APPEAL_LIMITS } from '@contract/appeals.constants';
+import { APPEAL_LIMITS, APPEAL_SUBSCRIPTIONS } from '@contract/appeals.constants';
 import type { ResolvedPlace } from '@contract/org';
 import { routes } from '@contract/routes';
 import { api } from '@/api';
 import { ApiError, toApiError } from '@/api/errors';
-import { askForAppealUpdates } from '@/api/subscribe';
+import { askForUpdates } from '@/api/subscribe';
 import { AsyncView } from '@/components/AsyncView';
 import { CallButtons } from '@/components/CallButtons';
 import { CheckRow } from '@/components/CheckRow';
@@ -120,7 +120,7 @@ export default function AppealNew() {
   const submit = async () => {
     setError(undefined);
     if (!draft.category) return setError(new ApiError('INVALID_INPUT', '请选择诉求类别', [{ path: 'category', message: '请选择诉求类别' }]));
-    await askForAppealUpdates();
+    await askForUpdates(APPEAL_SUBSCRIPTIONS);
     setSubmitting(true);
     try {
       const appeal = await api.appeals.create({

@@ -2,10 +2,11 @@ import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { BOOKING_LIMITS, BOOKING_MODE_LABELS, HOME_REASON_LABELS, type BookingMode, type HomeReason } from '@contract/booking.constants';
+import { BOOKING_LIMITS, BOOKING_MODE_LABELS, BOOKING_SUBSCRIPTIONS, HOME_REASON_LABELS, type BookingMode, type HomeReason } from '@contract/booking.constants';
 import { routes } from '@contract/routes';
 import { api } from '@/api';
 import { ApiError, toApiError } from '@/api/errors';
+import { askForUpdates } from '@/api/subscribe';
 import { AsyncView } from '@/components/AsyncView';
 import { Chips } from '@/components/Chips';
 import { Page } from '@/components/Page';
@@ -44,6 +45,7 @@ export default function BookingService() {
   const submit = async () => {
     setError(undefined);
     if (!slotId) return setError(new ApiError('INVALID_INPUT', '请选择预约时段', [{ path: 'slotId', message: '请选择预约时段' }]));
+    await askForUpdates(BOOKING_SUBSCRIPTIONS);
     setBusy(true);
     try {
       const booking = await api.booking.book({
