@@ -1,5 +1,64 @@
-import { ComingSoon } from '@/components/ComingSoon';
+import { useDidShow } from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import type { PeriodTotal } from '@contract/volunteer.constants';
+import { api } from '@/api';
+import { AsyncView } from '@/components/AsyncView';
+import { EmptyState } from '@/components/EmptyState';
+import { Page } from '@/components/Page';
+import { useRequest } from '@/hooks/useRequest';
+import { formatTime } from '@/utils/time';
+import '../shared/volunteer.scss';
 
-export default function Placeholder() {
-  return <ComingSoon title="我的服务记录" description="正在准备中。" />;
+function Total({ total, testId }: { total: PeriodTotal; testId: string }) {
+  return (
+    <View className="volunteer__total" data-testid={testId}>
+      <Text className="volunteer__hours">{total.hours}</Text>
+      <Text className="muted">{total.label}（小时）</Text>
+      <Text className="muted">{total.activities}次</Text>
+    </View>
+  );
+}
+
+export default function ServiceRecordPage() {
+  const state = useRequest(() => api.volunteer.myRecord({}), []);
+  useDidShow(() => state.reload());
+  return (
+    <Page className="volunteer">
+      <AsyncView state={state}>
+        {(record) => (
+          <>
+            <View className="card">
+              <Text className="card__title">{record.name}的志愿服务</Text>
+              <View className="volunteer__totals">
+                <Total total={record.totals.year} testId="total-year" />
+                <Total total={record.totals.halfYear} testId="total-half" />
+                <Total total={record.totals.all} testId="total-all" />
+              </View>
+              <Text className="muted">时长按签到、签退计算，按社区规则取整；同一时间参加多个活动只计一次</Text>
+            </View>
+            {record.items.length === 0 ? (
+              <EmptyState title="还没有服务记录" description="报名参加志愿活动并现场签到、签退后，时长会记在这里" />
+            ) : (
+              record.items.map((i) => (
+                <View key={i.activityId} className="card" data-testid="record-item" data-id={i.activityId}>
+                  <View className="volunteer__item-top">
+                    <Text className="card__title">{i.title}</Text>
+                    <Text className="volunteer__hours">{i.hours}小时</Text>
+                  </View>
+                  <Text className="muted">
+                    {i.typeLabel} · {i.teamName} · {formatTime(i.start)}
+                  </Text>
+                  <Text className="muted">
+                    {i.checkInAt ? `签到 ${formatTime(i.checkInAt)}` : '未签到'}
+                    {i.checkOutAt ? ` · 签退 ${formatTime(i.checkOutAt)}` : ''}
+                    {i.corrected ? ' · 队长已更正' : ''}
+                  </Text>
+                </View>
+              ))
+            )}
+          </>
+        )}
+      </AsyncView>
+    </Page>
+  );
 }
