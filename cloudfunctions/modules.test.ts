@@ -3,6 +3,7 @@ import path from 'node:path';
 import { APPEAL_SUBSCRIPTIONS } from '../types/appeals.constants';
 import { BOOKING_SUBSCRIPTIONS } from '../types/booking.constants';
 import { SUBSCRIBE_MAX } from '../types/subscribe.constants';
+import { VOLUNTEER_SUBSCRIPTIONS } from '../types/volunteer.constants';
 import { fieldKindOf } from './core/outbox/fields';
 import { COLLECTIONS, MODULES, TEMPLATES } from './modules';
 
@@ -32,7 +33,7 @@ describe('the server registry', () => {
   });
 
   test('what the app asks residents to subscribe to are resident templates, at most three per tap', () => {
-    for (const asked of [APPEAL_SUBSCRIPTIONS, BOOKING_SUBSCRIPTIONS]) {
+    for (const asked of [APPEAL_SUBSCRIPTIONS, BOOKING_SUBSCRIPTIONS, VOLUNTEER_SUBSCRIPTIONS]) {
       expect(asked.length).toBeLessThanOrEqual(SUBSCRIBE_MAX);
       for (const key of asked) expect(TEMPLATES[key]?.audience).toBe('resident');
     }

@@ -24,6 +24,9 @@ export const SIGNUP_STATUSES = ['none', 'signed_up', 'waiting', 'cancelled'] as 
 export type SignupStatus = (typeof SIGNUP_STATUSES)[number];
 export const SIGNUP_STATUS_LABELS: Record<SignupStatus, string> = { none: '未报名', signed_up: '已报名', waiting: '候补中', cancelled: '已取消报名' };
 
+/** Asked for on the 报名 tap (at most three): promotion from the waiting list, cancellation, the reminder. */
+export const VOLUNTEER_SUBSCRIPTIONS = ['volunteerPromoted', 'volunteerCancelled', 'volunteerReminder'] as const;
+
 // ─── Teams ────────────────────────────────────────────────────────────────────────────────────
 
 /** open: anyone joins at once; approval: the leader or community staff approve. */

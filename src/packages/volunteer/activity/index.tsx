@@ -2,10 +2,11 @@ import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import type { ActivityView } from '@contract/volunteer.constants';
+import { VOLUNTEER_SUBSCRIPTIONS, type ActivityView } from '@contract/volunteer.constants';
 import { routes } from '@contract/routes';
 import { api } from '@/api';
 import { ApiError, toApiError } from '@/api/errors';
+import { askForUpdates } from '@/api/subscribe';
 import { AsyncView } from '@/components/AsyncView';
 import { CheckRow } from '@/components/CheckRow';
 import { InfoRow } from '@/components/InfoRow';
@@ -94,7 +95,10 @@ function Detail({ activity: a, setActivity, initialCode }: { activity: ActivityV
               type="primary"
               loading={busy}
               disabled={busy}
-              onClick={() => void run('报名成功', () => api.volunteer.signUp({ id: a.id, requestId, confirmRequirements: confirmed }))}
+              onClick={() => void (async () => {
+                await askForUpdates(VOLUNTEER_SUBSCRIPTIONS);
+                await run('报名成功', () => api.volunteer.signUp({ id: a.id, requestId, confirmRequirements: confirmed }));
+              })()}
               data-testid="sign-up"
             >
               {a.signedUp < a.capacity ? '报名参加' : '名额已满，加入候补'}
