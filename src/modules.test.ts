@@ -37,8 +37,9 @@ describe('the module list', () => {
     expect(mineEntries(resident).map((e) => e.key)).toEqual(['appeals', 'booking', 'volunteer', 'council']);
     expect(mineEntries(staff(['grid_worker']))[0].key).toBe('admin');
     const booking = ['bookingDay', 'bookingSettings', 'bookingDashboard'];
-    expect(workEntries(staff(['grid_worker'])).map((e) => e.key)).toEqual(['inbox', 'dashboard', ...booking, 'calendar']);
-    expect(workEntries(staff(['community_staff'])).map((e) => e.key)).toEqual(['inbox', 'dashboard', 'rules', ...booking, 'volunteerActivities', 'volunteerTeams', 'calendar']);
+    const council = ['councilVerify', 'council'];
+    expect(workEntries(staff(['grid_worker'])).map((e) => e.key)).toEqual(['inbox', 'dashboard', ...booking, ...council, 'calendar']);
+    expect(workEntries(staff(['community_staff'])).map((e) => e.key)).toEqual(['inbox', 'dashboard', 'rules', ...booking, 'volunteerActivities', 'volunteerTeams', ...council, 'calendar']);
     expect(workEntries(staff(['property_staff'])).map((e) => e.key)).toEqual(['inbox', 'calendar']);
     expect(workEntries(resident)).toEqual([]);
   });

@@ -18,6 +18,9 @@ export const PAGES = {
   booking: 'packages/booking/index',
   volunteer: 'packages/volunteer/index',
   council: 'packages/council/index',
+  // 家园议事会 (council): residents' pages in the council subpackage, staff pages (below) in the workbench.
+  councilMatter: 'packages/council/matter/index',
+  councilRaise: 'packages/council/raise/index',
   // The staff workbench subpackage.
   workbench: 'packages/admin/index',
   staffInbox: 'packages/admin/inbox/index',
@@ -32,6 +35,8 @@ export const PAGES = {
   bookingDay: 'packages/admin/booking-day/index',
   bookingSettings: 'packages/admin/booking-settings/index',
   bookingDashboard: 'packages/admin/booking-dashboard/index',
+  councilVerify: 'packages/admin/council-verify/index',
+  councilOpenVote: 'packages/admin/council-vote/index',
   // 志愿服务: residents' pages in the volunteer subpackage, leaders' and staff's in the workbench.
   volunteerActivity: 'packages/volunteer/activity/index',
   volunteerRecord: 'packages/volunteer/record/index',
@@ -73,6 +78,11 @@ export const routes = {
   booking: () => routeTo('booking'),
   volunteer: () => routeTo('volunteer'),
   council: () => routeTo('council'),
+  /** One council matter: story, 附议, vote, turnout or result. */
+  councilMatter: (id: string) => routeTo('councilMatter', { id }),
+  councilRaise: () => routeTo('councilRaise'),
+  councilVerify: () => routeTo('councilVerify'),
+  councilOpenVote: (id: string) => routeTo('councilOpenVote', { id }),
   workbench: () => routeTo('workbench'),
   staffInbox: () => routeTo('staffInbox'),
   staffAppeal: (id: string) => routeTo('staffAppeal', { id }),

@@ -262,7 +262,9 @@ export const VISITS = {
   volunteer: [{ persona: 'resident', url: () => routes.volunteer(), ready: [PAGE_CONTENT] }],
   volunteerActivity: [{ persona: 'resident', url: () => routes.volunteerActivity('va-haian-1'), ready: [PAGE_CONTENT] }],
   volunteerRecord: [{ persona: 'resident', url: () => routes.volunteerRecord(), ready: [PAGE_CONTENT] }],
-  council: [{ persona: 'resident', url: () => routes.council(), ready: [testId('coming-soon')] }],
+  council: [{ persona: 'resident', url: () => routes.council(), ready: [testId('residence'), testId('matters')] }],
+  councilMatter: [{ persona: 'resident', url: () => routes.councilMatter('mt-demo-lights'), ready: [testId('story'), testId('cosign')] }],
+  councilRaise: [{ persona: 'resident', url: () => routes.councilRaise(), ready: [testId('submit')] }],
   workbench: [{ persona: 'staff', url: () => routes.workbench(), ready: [testId('work-entries'), testId('unit-list')] }],
   staffInbox: [{ persona: 'staff', url: () => routes.staffInbox(), ready: [testId('inbox-item')] }],
   staffAppeal: [
@@ -298,6 +300,8 @@ export const VISITS = {
   volunteerActivities: [{ persona: 'staff', url: () => routes.volunteerActivities(), ready: [PAGE_CONTENT] }],
   volunteerRoster: [{ persona: 'staff', url: () => routes.volunteerRoster('va-haian-1'), ready: [PAGE_CONTENT] }],
   volunteerTeamAdmin: [{ persona: 'staff', url: () => routes.volunteerTeamAdmin(), ready: [PAGE_CONTENT] }],
+  councilVerify: [{ persona: 'staff', url: () => routes.councilVerify(), ready: [PAGE_CONTENT] }],
+  councilOpenVote: [{ persona: 'staff', url: () => routes.councilOpenVote('mt-demo-parking'), ready: [PAGE_CONTENT] }],
   holidayCalendar: [
     { persona: 'staff', url: () => routes.holidayCalendar(), ready: [testId('calendar')] },
     { persona: 'district', state: '录入放假安排', url: () => routes.holidayCalendar(), ready: [testId('calendar-editor')] },
