@@ -23,6 +23,8 @@ export interface OrgUnit {
   /** 6-digit division code, districts only. */
   divisionCode?: string;
   phone?: string;
+  /** The district's own code of the unit (streets, communities, grids imported from the org sheet). */
+  code?: string;
 }
 
 export interface OrgPath {
@@ -37,12 +39,16 @@ export interface Estate {
   name: string;
   communityId: string;
   propertyCompanyId: string | null;
+  /** The district's own code of the estate (imported from the org sheet). */
+  code?: string;
 }
 
 export interface PropertyCompany {
   _id: string;
   name: string;
   phone?: string;
+  /** The company's code in the org sheet (e.g. its 统一社会信用代码). */
+  code?: string;
 }
 
 export interface Building extends OrgPath {
@@ -51,6 +57,8 @@ export interface Building extends OrgPath {
   name: string;
   address: string;
   estateId: string;
+  /** The building's units (单元), e.g. ['1单元', '2单元'], as imported from the org sheet. */
+  units?: string[];
 }
 
 export interface ResolvedPlace {
@@ -71,8 +79,42 @@ export interface OrgUnitView {
   childCount: number;
 }
 
+/** One problem of an org sheet, where a person finds it in Excel: sheet, row and column header. */
+export interface OrgImportProblem {
+  sheet: string;
+  /** The Excel row number (the header is row 1); 0 when the problem is the sheet itself. */
+  row: number;
+  /** The column header, '' when the problem is the row or the sheet. */
+  column: string;
+  message: string;
+}
+
+export interface OrgImportCount {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+export type OrgImportKind = 'districts' | 'streets' | 'communities' | 'grids' | 'propertyCompanies' | 'estates' | 'buildings';
+
+export type OrgImportResult =
+  | { status: 'invalid'; problems: OrgImportProblem[]; problemCount: number }
+  | { status: 'planned' | 'imported'; counts: Record<OrgImportKind, OrgImportCount>; newCodes: number };
+
+/** At most this many problems are returned; `problemCount` says how many there were. */
+export const ORG_IMPORT_PROBLEMS_SHOWN = 200;
+
+export const orgImportContract = {
+  /** A district admin imports the org sheet they uploaded (`uploads/<openid>/…`); `dryRun` only checks and counts. */
+  importOrg: action<OrgImportResult>()({
+    input: z.object({ fileId: z.string().min(1).max(1024), dryRun: z.boolean().default(false) }),
+    roles: ['district_commander'],
+  }),
+};
+
 export const orgContract = {
   ...calendarContract,
+  ...orgImportContract,
   resolveCode: action<ResolvedPlace>()({
     input: z.object({ code: BuildingCode }),
     roles: 'anyone',

@@ -4,5 +4,6 @@ import { listBuildings } from './actions/listBuildings';
 import { listUnits } from './actions/listUnits';
 import { resolveCode } from './actions/resolveCode';
 import { calendarStatus, calendarYear, setCalendarYear } from './actions/calendar';
+import { importOrg } from './actions/importOrg';
 
-export const main = createFunction('org', orgContract, { resolveCode, listUnits, listBuildings, calendarYear, setCalendarYear, calendarStatus });
+export const main = createFunction('org', orgContract, { resolveCode, listUnits, listBuildings, calendarYear, setCalendarYear, calendarStatus, importOrg });
