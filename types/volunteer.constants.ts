@@ -190,6 +190,8 @@ export interface RecordItem {
   /** Credited hours: rounded by the community's rule, time already counted for an overlapping activity left out. */
   hours: number;
   corrected: boolean;
+  /** For an activity still to come: signed up or waiting (and where). */
+  upcoming: { status: SignupStatus; statusLabel: string; waitingPosition: number | null } | null;
 }
 
 export interface PeriodTotal {

@@ -81,6 +81,8 @@ export function volunteerSeed(now = new Date()) {
     seated: [],
     waiting: [],
     left: [],
+    seatedCount: 0,
+    waitingCount: 0,
     remindAt: start > now ? new Date(start.getTime() - 2 * HOUR) : null,
     createdBy: { openid: 'demo-community-staff', name: name('demo-community-staff') },
     createdAt: now,
@@ -100,7 +102,7 @@ export function volunteerSeed(now = new Date()) {
   const past = [
     activity('va-haian-past-1', 'xunluo', '国庆平安巡逻', 'safety', '海岸花园东门岗亭', at(now, -20, 19), 2, 6, ['adult'], '节日期间小区巡逻。'),
     activity('va-haian-past-2', 'tiaojie', '邻里调解接待日', 'harmony', '海岸社区调解室', at(now, -9, 9), 3, 3, ['party_member'], '接待居民来访，调解纠纷。'),
-  ].map((a) => ({ ...a, seated: [{ ...volunteer, requestId: `seed-${a._id}`, at: new Date(a.start.getTime() - 3 * DAY) }], remindAt: null }));
+  ].map((a) => ({ ...a, seated: [{ ...volunteer, requestId: `seed-${a._id}`, at: new Date(a.start.getTime() - 3 * DAY) }], seatedCount: 1, remindAt: null }));
   const records: RecordDoc[] = past.map((a, i) => {
     const checkInAt = new Date(a.start.getTime() - 10 * 60_000);
     const checkOutAt = new Date(a.end.getTime() - (i === 0 ? 0 : 40) * 60_000);

@@ -183,13 +183,16 @@ describe('check-in, check-out, corrections and the service record', () => {
     expect(inView.my.checkInAt).not.toBeNull();
     expect(inView.can).toMatchObject({ checkIn: false, checkOut: true });
     expect(await t.call(p, 'volunteer', 'checkIn', { id: a.id, code })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '您已签到，无需重复签到' } });
+    expect(await t.call(p, 'volunteer', 'cancelSignUp', { id: a.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '您已签到，不能取消报名' } });
     const out = await t.ok(p, 'volunteer', 'checkOut', { id: a.id, code });
     expect(out.my.checkOutAt).not.toBeNull();
     expect(await t.call(p, 'volunteer', 'checkOut', { id: a.id, code })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '您已签退' } });
     const history = ((await t.db.collection('volunteerRecords').doc(`${a.id}_${p}`).get()).data[0] as { history: Array<{ kind: string }> }).history;
     expect(history.map((h) => h.kind)).toEqual(['check_in', 'check_out']);
-    // Checked out before the start: the time inside the activity is nil, so no hours.
+    // Checked out before the start: the time inside the activity is nil, so no hours; the waiting one's record says where they stand.
     expect((await t.ok(p, 'volunteer', 'myRecord', {})).totals.all.hours).toBe(0);
+    const waiting = await t.ok('ck-wait', 'volunteer', 'myRecord', {});
+    expect(waiting.items.map((i) => [i.activityId, i.upcoming])).toEqual([[a.id, { status: 'waiting', statusLabel: '候补中', waitingPosition: 1 }]]);
   });
 
   it('a leader corrects with a reason kept in history; two overlapping activities count the overlap once', async () => {
@@ -240,6 +243,22 @@ describe('check-in, check-out, corrections and the service record', () => {
     const record = await t.ok(LEADER, 'volunteer', 'myRecord', {});
     const past = record.items.filter((i) => i.activityId.startsWith('va-haian-past'));
     expect(past.map((i) => i.hours)).toEqual([2, 2]); // 2 h served; 2 h 20 min → 2 h
+  });
+});
+
+describe('reminders', () => {
+  it('reminds those signed up once, shortly before the start, through the outbox', async () => {
+    const start = new Date(Date.now() + 60 * MIN); // inside the two-hour reminder lead: due at once
+    const a = await create({ start: start.toISOString(), end: new Date(start.getTime() + HOUR).toISOString(), capacity: 1 });
+    await t.ok('rm-1', 'volunteer', 'signUp', { id: a.id, requestId: randomUUID() });
+    await t.ok('rm-2', 'volunteer', 'signUp', { id: a.id, requestId: randomUUID() });
+    const first = await t.cloud.host.fireTimer('volunteer', 'remindActivities');
+    expect(first.result).toMatchObject({ ok: true });
+    expect((first.result as { data: { reminded: number } }).data.reminded).toBeGreaterThanOrEqual(1);
+    const again = await t.cloud.host.fireTimer('volunteer', 'remindActivities');
+    expect(again.result).toMatchObject({ ok: true, data: { reminded: 0 } });
+    const msgs = (await t.db.collection('outbox').where({ 'source.id': a.id, template: 'volunteerReminder' }).get()).data as Array<{ toOpenid: string }>;
+    expect(msgs.map((m) => m.toOpenid)).toEqual(['rm-1']);
   });
 });
 

@@ -50,6 +50,8 @@ export const createActivity: Handler<typeof volunteerContract.createActivity> = 
     seated: [],
     waiting: [],
     left: [],
+    seatedCount: 0,
+    waitingCount: 0,
     remindAt: input.publish ? remindAtOf(start, now) : null,
     createdBy: me,
     createdAt: now,

@@ -67,6 +67,9 @@ export interface ActivityDoc extends Versioned<NotifyEffect> {
   seated: RosterEntry[];
   waiting: RosterEntry[];
   left: RosterEntry[];
+  /** `seated.length` and `waiting.length`, written with them: lists read these, not the roster. */
+  seatedCount: number;
+  waitingCount: number;
   /** When the reminder goes out (null: sent or not due). */
   remindAt: Date | null;
   createdBy: Person;

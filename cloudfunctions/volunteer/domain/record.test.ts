@@ -56,3 +56,23 @@ describe('serviceRecord', () => {
     expect(r.totals.halfYear).toMatchObject({ key: '2026H1', hours: 3 });
   });
 });
+
+describe('which records are shown', () => {
+  it('served ones, and upcoming ones where the person is signed up or waiting; not cancelled or unserved ones', () => {
+    const upcoming = new Map([
+      ['next', { status: 'waiting' as const, waitingPosition: 2 }],
+      ['dropped', { status: 'cancelled' as const, waitingPosition: null }],
+    ]);
+    const list = [
+      rec('served', '2026-11-01T09:00:00+08:00', '2026-11-01T11:00:00+08:00', '2026-11-01T09:00:00+08:00', '2026-11-01T11:00:00+08:00'),
+      rec('missed', '2026-11-02T09:00:00+08:00', '2026-11-02T11:00:00+08:00', null, null),
+      rec('next', '2026-12-09T09:00:00+08:00', '2026-12-09T11:00:00+08:00', null, null),
+      rec('dropped', '2026-12-10T09:00:00+08:00', '2026-12-10T11:00:00+08:00', null, null),
+    ];
+    const r = serviceRecord('李建国', list, new Map(), at('2026-12-02T08:00:00+08:00'), upcoming);
+    expect(r.items.map((i) => i.activityId)).toEqual(['next', 'served']);
+    expect(r.items[0].upcoming).toEqual({ status: 'waiting', statusLabel: '候补中', waitingPosition: 2 });
+    expect(r.items[1].upcoming).toBeNull();
+    expect(r.totals.all).toMatchObject({ hours: 2, activities: 1 });
+  });
+});

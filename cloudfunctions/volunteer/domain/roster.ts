@@ -8,6 +8,8 @@ import type { ActivityDoc, RosterEntry } from './model';
 
 type Roster = Pick<ActivityDoc, 'capacity' | 'seated' | 'waiting' | 'left'>;
 
+const counted = (seated: RosterEntry[], waiting: RosterEntry[]) => ({ seated, waiting, seatedCount: seated.length, waitingCount: waiting.length });
+
 export interface Standing {
   status: SignupStatus;
   waitingPosition: number | null;
@@ -22,15 +24,15 @@ export function standingOf(roster: Roster, openid: string): Standing {
 }
 
 /** The roster with `entry` added; null when it is already there (same person, or a retry of a request). */
-export function signUp(roster: Roster, entry: RosterEntry): Pick<Roster, 'seated' | 'waiting'> | null {
+export function signUp(roster: Roster, entry: RosterEntry): Pick<ActivityDoc, 'seated' | 'waiting' | 'seatedCount' | 'waitingCount'> | null {
   const all = [...roster.seated, ...roster.waiting];
   if (all.some((e) => e.openid === entry.openid)) return null;
   if (roster.left.some((e) => e.requestId === entry.requestId && e.openid === entry.openid)) return null;
-  return roster.seated.length < roster.capacity ? { seated: [...roster.seated, entry], waiting: roster.waiting } : { seated: roster.seated, waiting: [...roster.waiting, entry] };
+  return roster.seated.length < roster.capacity ? counted([...roster.seated, entry], roster.waiting) : counted(roster.seated, [...roster.waiting, entry]);
 }
 
 /** The roster without `openid`; a freed seat goes to the first waiting. Null when they are not on it. */
-export function cancel(roster: Roster, openid: string): { seated: RosterEntry[]; waiting: RosterEntry[]; left: RosterEntry[]; removed: RosterEntry; promoted: RosterEntry[] } | null {
+export function cancel(roster: Roster, openid: string): (ReturnType<typeof counted> & { left: RosterEntry[]; removed: RosterEntry; promoted: RosterEntry[] }) | null {
   const seatedAt = roster.seated.findIndex((e) => e.openid === openid);
   const waitingAt = roster.waiting.findIndex((e) => e.openid === openid);
   if (seatedAt < 0 && waitingAt < 0) return null;
@@ -41,5 +43,5 @@ export function cancel(roster: Roster, openid: string): { seated: RosterEntry[];
   const promoted = waiting.slice(0, free);
   seated = [...seated, ...promoted];
   waiting = waiting.slice(promoted.length);
-  return { seated, waiting, left: [...roster.left, removed], removed, promoted };
+  return { ...counted(seated, waiting), left: [...roster.left, removed], removed, promoted };
 }

@@ -18,7 +18,9 @@ import { checkWindow } from './window';
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
-export function activitySummary(a: ActivityDoc): ActivitySummary {
+export type SummaryDoc = Omit<ActivityDoc, 'seated' | 'waiting' | 'left' | 'code' | 'effects'>;
+
+export function activitySummary(a: SummaryDoc): ActivitySummary {
   return {
     id: a._id,
     title: a.title,
@@ -29,8 +31,8 @@ export function activitySummary(a: ActivityDoc): ActivitySummary {
     start: a.start.toISOString(),
     end: a.end.toISOString(),
     capacity: a.capacity,
-    signedUp: a.seated.length,
-    waiting: a.waiting.length,
+    signedUp: a.seatedCount,
+    waiting: a.waitingCount,
     status: a.status,
     statusLabel: ACTIVITY_STATUS_LABELS[a.status],
     requirements: a.requirements,

@@ -6,6 +6,7 @@ import { dueBatch } from '../../core/db/keyset';
 import { listPage } from '../../core/db/list';
 import { database } from '../../core/platform/cloud';
 import type { ActivityDoc } from '../domain/model';
+import type { SummaryDoc } from '../domain/views';
 
 export const activitiesCollection = versionedCollection<ActivityDoc, NotifyEffect>('volunteerActivities');
 
@@ -15,24 +16,32 @@ export const activityCommands = commandRunner<ActivityDoc, NotifyEffect>({
 });
 
 
+/** What lists read: everything but the roster (it can hold hundreds of entries) and the code. */
+const SUMMARY: Record<keyof SummaryDoc, true> = {
+  _id: true, communityId: true, communityName: true, communityPath: true, teamId: true, teamName: true, leaderOpenid: true,
+  title: true, type: true, description: true, place: true, start: true, end: true, capacity: true, requirements: true,
+  status: true, cancelReason: true, seatedCount: true, waitingCount: true, remindAt: true, createdBy: true, createdAt: true,
+  version: true, effectsPending: true, effectsAt: true,
+};
+
 export const activitiesRepo = {
   get: (id: string) => activitiesCollection.get(id),
 
   /** Published activities of a community not yet ended, soonest first. */
-  upcoming(communityId: string, now: Date, teamId: string | undefined, page: PageRequest): Promise<Page<ActivityDoc>> {
+  upcoming(communityId: string, now: Date, teamId: string | undefined, page: PageRequest): Promise<Page<SummaryDoc>> {
     const _ = database().command;
     const where: Record<string, unknown> = { communityId, status: 'published', end: _.gte(now) };
     if (teamId) where.teamId = teamId;
-    return listPage<ActivityDoc>('volunteerActivities', { where, orderBy: 'start', direction: 'asc' }, page);
+    return listPage<SummaryDoc>('volunteerActivities', { where, orderBy: 'start', direction: 'asc', fields: SUMMARY }, page);
   },
 
   /** What a manager sees: by community (staff) or by their teams (leader), upcoming or past. */
-  managed(filter: { communityId?: string; teamIds?: string[] }, scope: 'upcoming' | 'past', now: Date, page: PageRequest): Promise<Page<ActivityDoc>> {
+  managed(filter: { communityId?: string; teamIds?: string[] }, scope: 'upcoming' | 'past', now: Date, page: PageRequest): Promise<Page<SummaryDoc>> {
     const _ = database().command;
     const where: Record<string, unknown> = { end: scope === 'upcoming' ? _.gte(now) : _.lt(now) };
     if (filter.communityId) where.communityId = filter.communityId;
     else where.teamId = _.in(filter.teamIds ?? []);
-    return listPage<ActivityDoc>('volunteerActivities', { where, orderBy: 'start', direction: scope === 'upcoming' ? 'asc' : 'desc' }, page);
+    return listPage<SummaryDoc>('volunteerActivities', { where, orderBy: 'start', direction: scope === 'upcoming' ? 'asc' : 'desc', fields: SUMMARY }, page);
   },
 
   byIds: async (ids: string[]): Promise<ActivityDoc[]> => {

@@ -1,10 +1,12 @@
-import { useDidShow } from '@tarojs/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import type { PeriodTotal } from '@contract/volunteer.constants';
+import { routes } from '@contract/routes';
 import { api } from '@/api';
 import { AsyncView } from '@/components/AsyncView';
 import { EmptyState } from '@/components/EmptyState';
 import { Page } from '@/components/Page';
+import { StatusTag } from '@/components/StatusTag';
 import { useRequest } from '@/hooks/useRequest';
 import { formatTime } from '@/utils/time';
 import '../shared/volunteer.scss';
@@ -40,16 +42,20 @@ export default function ServiceRecordPage() {
               <EmptyState title="还没有服务记录" description="报名参加志愿活动并现场签到、签退后，时长会记在这里" />
             ) : (
               record.items.map((i) => (
-                <View key={i.activityId} className="card" data-testid="record-item" data-id={i.activityId}>
+                <View key={i.activityId} className="card jy-tap" data-testid="record-item" data-id={i.activityId} ariaRole="link" onClick={() => void Taro.navigateTo({ url: routes.volunteerActivity(i.activityId) })}>
                   <View className="volunteer__item-top">
                     <Text className="card__title">{i.title}</Text>
-                    <Text className="volunteer__hours">{i.hours}小时</Text>
+                    {i.upcoming ? (
+                      <StatusTag tone={i.upcoming.status === 'signed_up' ? 'primary' : 'warning'}>{i.upcoming.waitingPosition ? `候补第${i.upcoming.waitingPosition}位` : i.upcoming.statusLabel}</StatusTag>
+                    ) : (
+                      <Text className="volunteer__hours">{i.hours}小时</Text>
+                    )}
                   </View>
                   <Text className="muted">
                     {i.typeLabel} · {i.teamName} · {formatTime(i.start)}
                   </Text>
                   <Text className="muted">
-                    {i.checkInAt ? `签到 ${formatTime(i.checkInAt)}` : '未签到'}
+                    {i.checkInAt ? `签到 ${formatTime(i.checkInAt)}` : i.upcoming ? '待参加' : '未签到'}
                     {i.checkOutAt ? ` · 签退 ${formatTime(i.checkOutAt)}` : ''}
                     {i.corrected ? ' · 队长已更正' : ''}
                   </Text>
