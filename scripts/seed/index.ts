@@ -1,6 +1,7 @@
 import type { Database } from '../../cloudfunctions/core/platform/cloud';
 import { seedAppeals } from './appeals';
 import { seedBooking } from './booking';
+import { seedCouncil } from './council';
 import { orgSeed } from './org';
 import { seedVolunteer } from './volunteer';
 
@@ -14,6 +15,7 @@ async function addAll(db: Database, collection: string, docs: object[]) {
 export async function seed(db: Database): Promise<boolean> {
   await seedAppeals(db);
   await seedBooking(db);
+  await seedCouncil(db);
   await seedVolunteer(db);
   const { total } = await db.collection('orgUnits').where({ level: 'district' }).count();
   if (total > 0) return false;

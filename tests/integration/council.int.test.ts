@@ -15,6 +15,8 @@ import { adminApp } from '../../scripts/localStack';
 import { blankResidence, householdKey } from '../../cloudfunctions/users/domain/residence';
 import { startTestCloud, type TestCloud } from '../support/cloud';
 
+jest.setTimeout(60_000);
+
 let t: TestCloud;
 
 const BUILDING = 'b-0003';
@@ -214,5 +216,22 @@ describe('表决', () => {
     expect(done.stage).toBe('rating');
     expect((await t.ok('demo-community-staff', 'council', 'advance', { id: m.id })).stage).toBe('closed');
     expect(await t.call(resident(0), 'council', 'advance', { id: m.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+});
+
+describe('the demo community (seed)', () => {
+  it('has matters at each stage; 王秀英 is verified and votes on 1号楼’s lift; 张丽 has a request waiting', async () => {
+    const me = await t.ok('demo-resident', 'users', 'me', {});
+    expect(me.residence).toMatchObject({ status: 'verified', buildingName: '1号楼', room: '2单元301' });
+    for (const [step, id] of [['propose', 'mt-demo-lights'], ['discuss', 'mt-demo-parking'], ['vote', 'mt-demo-elevator'], ['do', 'mt-demo-bins']] as const) {
+      expect((await t.ok('demo-resident', 'council', 'board', { step })).items.map((m) => m.id)).toContain(id);
+    }
+    const lift = await t.ok('demo-resident', 'council', 'matter', { id: 'mt-demo-elevator' });
+    expect(lift).toMatchObject({ stage: 'voting', mine: { canVote: true }, ballot: { open: true, turnout: { voted: 5, eligible: 9 }, result: null } });
+    expect((await t.ok('demo-resident', 'council', 'vote', { id: 'mt-demo-elevator', optionId: 'yes' })).ballot?.turnout.voted).toBe(6);
+    const bins = await t.ok('demo-resident-2', 'council', 'matter', { id: 'mt-demo-bins' });
+    expect(bins.ballot?.result).toMatchObject({ outcome: 'passed', votedHouseholds: 8 });
+    expect((await t.ok('demo-grid-worker', 'users', 'residenceQueue', {})).items.map((i) => i.openid)).toContain('demo-neighbour-new');
+    expect((await t.ok('demo-community-staff', 'council', 'matter', { id: 'mt-demo-parking' })).can.openVote).toBe(true);
   });
 });

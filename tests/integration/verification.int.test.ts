@@ -6,6 +6,8 @@
  */
 import { startTestCloud, type TestCloud } from '../support/cloud';
 
+jest.setTimeout(60_000);
+
 let t: TestCloud;
 beforeAll(async () => {
   t = await startTestCloud();
