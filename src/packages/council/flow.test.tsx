@@ -1,0 +1,91 @@
+/**
+ * 家园议事会 pages against the real local cloud (the seeded 海岸社区): 王秀英 (verified, 海岸花园1号楼)
+ * reads the board, votes on 1号楼's lift (turnout only until the window closes) and raises a matter;
+ * 孙海燕 sees the 附议 her household may give; 张丽 approves a request in the 住户认证 queue.
+ */
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { navigation, setRouterParams } from '../../../tests/support/taro';
+import { actAs } from '../../../tests/support/componentEnv';
+import { typeInto } from '../../../tests/support/fields';
+import CouncilBoard from './index';
+import CouncilMatter from './matter/index';
+import CouncilRaise from './raise/index';
+import CouncilVerify from '../admin/council-verify/index';
+
+jest.setTimeout(90_000);
+const slow = { timeout: 20_000 };
+
+/** The list row of `testId` whose data-id is `id`, once it is shown. */
+const row = (testId: string, id: string) =>
+  waitFor(() => {
+    const el = screen.queryAllByTestId(testId).find((e) => e.getAttribute('data-id') === id);
+    if (!el) throw new Error(`no ${testId} ${id} yet`);
+    return el;
+  }, slow);
+
+beforeEach(() => {
+  navigation.length = 0;
+  setRouterParams({});
+  actAs('demo-resident');
+});
+
+it('shows the resident’s verification and the matters by step, and opens one', async () => {
+  render(<CouncilBoard />);
+  expect((await screen.findByTestId('residence-status', undefined, slow)).textContent).toContain('已认证');
+  const lights = await row('matter', 'mt-demo-lights');
+  expect(lights.textContent).toContain('1号楼楼道加装声控灯');
+  expect(lights.textContent).toContain('附议');
+  fireEvent.click(screen.getByTestId('step-vote'));
+  const lift = await row('matter', 'mt-demo-elevator');
+  expect(lift.textContent).toContain('表决截止');
+  fireEvent.click(lift);
+  expect(navigation).toContainEqual({ method: 'navigateTo', url: '/packages/council/matter/index?id=mt-demo-elevator' });
+});
+
+it('votes once for the household: turnout moves, no counts until the close, the buttons go', async () => {
+  setRouterParams({ id: 'mt-demo-elevator' });
+  render(<CouncilMatter />);
+  const turnout = await screen.findByTestId('turnout', undefined, slow);
+  const before = Number(/已投票户数 (\d+)\//.exec(turnout.textContent ?? '')?.[1]);
+  expect(screen.queryByTestId('result')).toBeNull();
+  fireEvent.click(screen.getByTestId('vote-yes'));
+  expect((await screen.findByTestId('household-vote', undefined, slow)).textContent).toBe('您已投票：赞成');
+  expect(screen.getByTestId('turnout').textContent).toContain(`已投票户数 ${before + 1}/`);
+  expect(screen.queryByTestId('vote-yes')).toBeNull();
+  expect(screen.queryByTestId('result')).toBeNull();
+  expect(screen.queryByTestId('building-turnout')).toBeNull();
+});
+
+it('a household of another building reads a building’s matter but may not co-sign it', async () => {
+  actAs('demo-resident-2');
+  setRouterParams({ id: 'mt-demo-lights' });
+  render(<CouncilMatter />);
+  await screen.findByTestId('cosign', undefined, slow);
+  expect(screen.queryByTestId('cosign-submit')).toBeNull();
+  expect(screen.getByTestId('hint').textContent).toBe('该议题仅限范围内的住户参与');
+});
+
+it('raises a matter: the form says what is missing, then opens the new matter', async () => {
+  render(<CouncilRaise />);
+  fireEvent.click(await screen.findByTestId('submit', undefined, slow));
+  expect((await screen.findByTestId('title-error', undefined, slow)).textContent).toContain('议题标题');
+  await typeInto(() => screen.getByTestId('title'), '1号楼单元门口加装扶手');
+  await typeInto(() => screen.getByTestId('description'), '单元门口台阶较陡，雨雪天老人进出容易滑倒，建议加装不锈钢扶手。');
+  fireEvent.click(screen.getByTestId('submit'));
+  await waitFor(() => expect(navigation.some((n) => n.method === 'redirectTo' && n.url?.startsWith('/packages/council/matter/index?id='))).toBe(true), slow);
+});
+
+it('the grid worker approves a pending 住户认证 from the queue', async () => {
+  actAs('demo-grid-worker');
+  render(<CouncilVerify />);
+  const item = await row('residence-item', 'demo-neighbour-new');
+  expect(item.textContent).toContain('陈晓');
+  expect(item.textContent).toContain('4单元501');
+  fireEvent.click(within(item).getByTestId('approve'));
+  await typeInto(() => within(item).getByTestId('area'), '96.5');
+  fireEvent.click(within(item).getByTestId('confirm'));
+  await waitFor(() => expect(screen.queryAllByTestId('residence-item').some((el) => el.getAttribute('data-id') === 'demo-neighbour-new')).toBe(false), slow);
+  fireEvent.click(screen.getByTestId('status-verified'));
+  const done = await row('residence-item', 'demo-neighbour-new');
+  expect(done.textContent).toContain('96.5㎡');
+});
