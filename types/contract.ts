@@ -48,6 +48,7 @@ export const LIMIT_NAMES = [
   'volunteerJoin',
   'volunteerSignUp',
   'volunteerManage',
+  'volunteerCertificate',
 ] as const;
 export type LimitName = (typeof LIMIT_NAMES)[number];
 

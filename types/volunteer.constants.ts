@@ -206,3 +206,61 @@ export interface ServiceRecord {
   items: RecordItem[];
   totals: { year: PeriodTotal; halfYear: PeriodTotal; all: PeriodTotal };
 }
+
+// ─── 双报到 and 志愿服务证明 ───────────────────────────────────────────────────────────────────
+
+/**
+ * A party member's 双报到: to their 报到单位 (the organisation they report to) and/or the community
+ * they live in; each must serve at least once per half-year.
+ */
+export interface DeclarationView {
+  unit: string | null;
+  community: CommunityRef | null;
+  declaredAt: string;
+  /** This half-year (Asia/Shanghai): served at least once? */
+  halfYear: { key: string; label: string; activities: number; hours: number; done: boolean };
+}
+
+export interface MyDeclaration {
+  declaration: DeclarationView | null;
+  /** The caller's household community, offered as the residential community. */
+  homeCommunity: CommunityRef | null;
+}
+
+export interface ReportedMember {
+  openid: string;
+  name: string;
+  unit: string | null;
+  activities: number;
+  hours: number;
+  done: boolean;
+}
+
+export interface ReportedMembers {
+  community: CommunityRef;
+  halfYear: { key: string; label: string };
+  members: ReportedMember[];
+  done: number;
+}
+
+/**
+ * 志愿服务证明, with what 《志愿服务记录与证明出具办法（试行）》 asks a certificate to state: the
+ * volunteer, the period, the hours and the services, the issuing organisation and date — plus a code
+ * anyone can verify it by.
+ */
+export interface CertificateView {
+  code: string;
+  name: string;
+  from: string;
+  to: string;
+  hours: number;
+  activities: number;
+  /** The services: each activity's title, type, team, day and credited hours (most recent first, at most 20). */
+  services: Array<{ title: string; typeLabel: string; teamName: string; day: string; hours: number }>;
+  issuer: string;
+  issuedAt: string;
+  /** Said under the figures: how hours were counted and how to verify. */
+  note: string;
+}
+
+export const CERTIFICATE_SERVICES_MAX = 20;

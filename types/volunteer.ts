@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { action } from './contract';
-import { optionalText, text } from './fields';
+import { Day, optionalText, text } from './fields';
 import { pageInput, type Page } from './paging';
 import {
   ACTIVITY_TYPES,
@@ -14,7 +14,10 @@ import {
   VOLUNTEER_LIMITS as L,
   type ActivitySummary,
   type ActivityView,
+  type CertificateView,
   type CommunityTeams,
+  type MyDeclaration,
+  type ReportedMembers,
   type HoursRule,
   type MemberView,
   type RosterView,
@@ -110,6 +113,31 @@ export const volunteerContract = {
       mode: z.enum(ROUNDING_MODES, { error: '请选择取整方式' }),
     }),
     roles: ['community_staff'],
+  }),
+
+  // 双报到 and 志愿服务证明
+  myDeclaration: action<MyDeclaration>()({ input: z.object({}).default({}), roles: 'anyone' }),
+  /** Declares (or changes) the caller's 双报到: a 报到单位, the residential community, or both. */
+  declare: action<MyDeclaration>()({
+    input: z
+      .object({ unit: optionalText(L.nameMax, '报到单位'), communityId: CommunityId })
+      .refine((v) => v.unit !== undefined || v.communityId !== undefined, { message: '请填写报到单位或选择居住社区', path: ['unit'] }),
+    roles: 'anyone',
+  }),
+  /** Community staff: the party members who reported to the community, and who has served this half-year. */
+  reportedMembers: action<ReportedMembers>()({ input: z.object({ communityId: CommunityId }), roles: ['community_staff', 'street_commander', 'district_commander'] }),
+  /** Issues a 志愿服务证明 from the caller's record over a period (default: everything), with a verification code. */
+  issueCertificate: action<CertificateView>()({
+    input: z
+      .object({ from: Day.optional(), to: Day.optional() })
+      .refine((v) => !v.from || !v.to || v.from <= v.to, { message: '开始日期不能晚于结束日期', path: ['from'] }),
+    roles: 'anyone',
+    limit: 'volunteerCertificate',
+  }),
+  /** Anyone holding a certificate's code can check what it states. */
+  verifyCertificate: action<CertificateView>()({
+    input: z.object({ code: z.string({ error: '请输入验证码' }).trim().toUpperCase().regex(/^[0-9A-Z]{16}$/, { message: '验证码为16位字母或数字' }) }),
+    roles: 'anyone',
   }),
 };
 export type VolunteerContract = typeof volunteerContract;

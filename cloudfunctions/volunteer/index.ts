@@ -7,6 +7,11 @@ import { cancelSignUp } from './actions/cancelSignUp';
 import { checkIn } from './actions/checkIn';
 import { checkOut } from './actions/checkOut';
 import { correctRecord } from './actions/correctRecord';
+import { declare } from './actions/declare';
+import { issueCertificate } from './actions/issueCertificate';
+import { myDeclaration } from './actions/myDeclaration';
+import { reportedMembers } from './actions/reportedMembers';
+import { verifyCertificate } from './actions/verifyCertificate';
 import { createActivity } from './actions/createActivity';
 import { joinTeam } from './actions/joinTeam';
 import { manageActivities } from './actions/manageActivities';
@@ -43,6 +48,11 @@ export const main = createFunction(
     roster,
     correctRecord,
     setHoursRule,
+    myDeclaration,
+    declare,
+    reportedMembers,
+    issueCertificate,
+    verifyCertificate,
   },
   { remindActivities, flushEffects },
 );

@@ -44,6 +44,10 @@ export const volunteerModule = defineModule({
       ],
     },
     { name: 'volunteerSettings', indexes: [] },
+    // `_id` = openid: one 双报到 declaration per person.
+    { name: 'volunteerDeclarations', indexes: [{ name: 'community', keys: { communityId: 1 } }] },
+    // `_id` = the verification code (unique by construction).
+    { name: 'volunteerCertificates', indexes: [{ name: 'openid_issued', keys: { openid: 1, issuedAt: -1 } }] },
   ],
   templates: VOLUNTEER_TEMPLATES,
 });

@@ -246,6 +246,48 @@ describe('check-in, check-out, corrections and the service record', () => {
   });
 });
 
+describe('双报到 and 志愿服务证明', () => {
+  it('a party member declares; this half-year says done once they served; staff see who has not', async () => {
+    // ck-hours served two corrected activities today (above); decl-new has served nothing.
+    const done = await t.ok('ck-hours', 'volunteer', 'declare', { unit: '芝罘区财政局机关党支部', communityId: 'c-haian' });
+    expect(done.declaration).toMatchObject({ unit: '芝罘区财政局机关党支部', community: { id: 'c-haian', name: '海岸社区' }, halfYear: { done: true, activities: 2, hours: 2.5 } });
+    const notYet = await t.ok('decl-new', 'volunteer', 'declare', { communityId: 'c-haian' });
+    expect(notYet.declaration).toMatchObject({ unit: null, halfYear: { done: false, activities: 0 } });
+    // Declaring again changes the one declaration.
+    await t.ok('decl-new', 'volunteer', 'declare', { unit: '烟台港集团党委', communityId: 'c-haian' });
+    expect(await count('volunteerDeclarations', { _id: 'decl-new' })).toBe(1);
+    expect(await t.call('decl-new', 'volunteer', 'declare', {})).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: 'unit' }] } });
+
+    expect(await t.call('demo-resident', 'volunteer', 'reportedMembers', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const list = await t.ok(STAFF, 'volunteer', 'reportedMembers', {});
+    expect(list.community.id).toBe('c-haian');
+    expect(list.members.map((m) => [m.openid, m.done])).toEqual([
+      ['decl-new', false],
+      ['ck-hours', true],
+    ]);
+    expect(list.done).toBe(1);
+  });
+
+  it('issues a certificate with a random code anyone can verify; none without hours; bad codes are typed errors', async () => {
+    const cert = await t.ok('ck-hours', 'volunteer', 'issueCertificate', {});
+    expect(cert.code).toMatch(/^[0-9A-HJKMNP-TV-Z]{16}$/);
+    expect(cert).toMatchObject({ hours: 2.5, activities: 2, issuer: '海岸社区志愿服务站' });
+    expect(cert.services).toHaveLength(2);
+    const other = await t.ok('ck-hours', 'volunteer', 'issueCertificate', {});
+    expect(other.code).not.toBe(cert.code);
+
+    const seen = await t.ok('stranger-9', 'volunteer', 'verifyCertificate', { code: cert.code.toLowerCase() });
+    expect(seen).toEqual(cert);
+    expect(await t.call('stranger-9', 'volunteer', 'verifyCertificate', { code: 'ABC' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: 'code' }] } });
+    expect(await t.call('stranger-9', 'volunteer', 'verifyCertificate', { code: '0000000000000000' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+
+    const before = await count('volunteerCertificates');
+    expect(await t.call('decl-new', 'volunteer', 'issueCertificate', {})).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await t.call('ck-hours', 'volunteer', 'issueCertificate', { from: '2026-12-31', to: '2026-01-01' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: 'from' }] } });
+    expect(await count('volunteerCertificates')).toBe(before);
+  });
+});
+
 describe('reminders', () => {
   it('reminds those signed up once, shortly before the start, through the outbox', async () => {
     const start = new Date(Date.now() + 60 * MIN); // inside the two-hour reminder lead: due at once

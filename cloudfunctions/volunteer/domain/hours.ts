@@ -56,3 +56,13 @@ export function periodsOf(at: Date): { year: string; half: string } {
 
 export const yearLabel = (year: string) => `${year}年`;
 export const halfLabel = (half: string) => `${half.slice(0, 4)}年${half.endsWith('1') ? '上' : '下'}半年`;
+
+/** The instants a Shanghai half-year ('2026H2') runs between: [from, until). */
+export function halfYearRange(half: string): { from: Date; until: Date } {
+  const year = Number(half.slice(0, 4));
+  const first = half.endsWith('1');
+  return {
+    from: new Date(`${year}-${first ? '01' : '07'}-01T00:00:00+08:00`),
+    until: new Date(first ? `${year}-07-01T00:00:00+08:00` : `${year + 1}-01-01T00:00:00+08:00`),
+  };
+}

@@ -48,6 +48,14 @@ export const recordsRepo = {
     return data as RecordDoc[];
   },
 
+  /** The records of some people whose activity started in [from, until). */
+  async ofPeopleBetween(openids: string[], from: Date, until: Date): Promise<RecordDoc[]> {
+    if (openids.length === 0) return [];
+    const _ = database().command;
+    const { data } = await database().collection('volunteerRecords').where({ openid: _.in(openids), start: _.gte(from).and(_.lt(until)) }).limit(1000).get();
+    return data as RecordDoc[];
+  },
+
   async ofActivity(activityId: string): Promise<RecordDoc[]> {
     const { data } = await database().collection('volunteerRecords').where({ activityId }).limit(1000).get();
     return data as RecordDoc[];
