@@ -74,6 +74,8 @@ export const COUNCIL_LIMITS = {
   optionsMin: 2,
   optionsMax: 10,
   noteMax: 200,
+  commentMax: 300,
+  ownerMax: 20,
   /** A vote window lasts at least this long… */
   windowMinMinutes: 5,
   /** …and at most this many days. */
@@ -162,6 +164,11 @@ export interface MyPart {
   canVote: boolean;
   /** Cast by the household (by the caller or a family member), shown to that household only. */
   householdVote: { optionId: string; label: string; byMe: boolean } | null;
+  /** 评事: the household's rating, and whether it may rate now. */
+  rated: number | null;
+  canRate: boolean;
+  /** Residents of the community (verified or not) and its staff discuss. */
+  canComment: boolean;
   /** Why the caller cannot take part, in words. */
   hint: string | null;
 }
@@ -171,6 +178,30 @@ export interface MatterLogEntry {
   label: string;
   by: string;
   note: string | null;
+}
+
+/** 议事: a comment, flat with an optional reply-to (one level of threading). */
+export interface CommentView {
+  id: string;
+  text: string;
+  /** 「1号楼居民」 or the staff member's community: never a name or room of a resident. */
+  author: string;
+  byStaff: boolean;
+  replyTo: string | null;
+  createdAt: string;
+  mine: boolean;
+  /** Held for review: seen by its author and staff only. */
+  held: boolean;
+}
+
+/** 办事: a step of the work, with who answers for it and by when. */
+export interface ProgressView {
+  at: string;
+  note: string;
+  photos: string[];
+  owner: string | null;
+  dueDay: string | null;
+  by: string;
 }
 
 export interface MatterView extends MatterSummary {
@@ -184,7 +215,10 @@ export interface MatterView extends MatterSummary {
   mine: MyPart;
   ballot: BallotView | null;
   log: MatterLogEntry[];
+  progress: ProgressView[];
+  /** 评事: households' ratings (1–5) once it is done. */
+  rating: { count: number; average: number } | null;
   /** Staff rights on it now. */
-  can: { moderate: boolean; openVote: boolean; advance: boolean };
+  can: { moderate: boolean; openVote: boolean; advance: boolean; progress: boolean };
   isStaff: boolean;
 }

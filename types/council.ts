@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { action } from './contract';
-import { text } from './fields';
+import { Day, optionalText, text } from './fields';
 import { ORG_STAFF_ROLES } from './org.constants';
 import { pageInput, type Page } from './paging';
 import {
@@ -13,6 +13,7 @@ import {
   DEFAULT_QUORUM_PERCENT,
   MATTER_SCOPES,
   VOTE_RULES,
+  type CommentView,
   type MatterSummary,
   type MatterView,
 } from './council.constants';
@@ -74,8 +75,39 @@ export const councilContract = {
   cosign: action<MatterView>()({ input: z.object({ id: MatterId }), roles: 'anyone' }),
   /** 表决: one vote per verified household in scope, while the window is open; a retry never votes twice. */
   vote: action<MatterView>()({ input: z.object({ id: MatterId, optionId: Id('选项') }), roles: 'anyone' }),
+  /** 议事: a comment (or a reply to one) by a resident of the community or its staff; screened. */
+  comment: action<CommentView>()({
+    input: z.object({
+      id: MatterId,
+      requestId: z.uuid({ message: '缺少请求编号' }),
+      text: text(COUNCIL_LIMITS.commentMax, '评论内容', 2),
+      replyTo: Id('回复的评论').optional(),
+    }),
+    roles: 'anyone',
+    screen: { text: ['text'], scene: 'comment' },
+  }),
+  comments: action<Page<CommentView>>()({ input: z.object({ id: MatterId, ...pageInput() }), roles: 'anyone' }),
+  /** 评事: one rating per verified household in scope, while the matter is 待评价; a second one replaces nothing. */
+  rate: action<MatterView>()({
+    input: z.object({ id: MatterId, stars: z.number({ error: '请选择评分' }).int().min(1, { message: '请选择评分' }).max(5, { message: '评分为1到5星' }), comment: optionalText(COUNCIL_LIMITS.noteMax, '评价内容') }),
+    roles: 'anyone',
+    screen: { text: ['comment'] },
+  }),
 
   // Staff
+  /** 办事: a step of the work — what was done (with photos), who answers for it, by when. */
+  progress: action<MatterView>()({
+    input: z.object({
+      id: MatterId,
+      version: ExpectedVersion,
+      note: text(COUNCIL_LIMITS.noteMax, '办理进展', 2),
+      photos: z.array(z.string().trim().min(1).max(1000)).max(COUNCIL_LIMITS.photosMax, { message: `图片最多${COUNCIL_LIMITS.photosMax}张` }).default([]),
+      owner: optionalText(COUNCIL_LIMITS.ownerMax, '负责人'),
+      dueDay: Day.optional(),
+    }),
+    roles: ORG_STAFF_ROLES,
+    screen: { text: ['note'], images: ['photos'] },
+  }),
   /** A matter held for review: shown (on to 附议, or the agenda if staff raised it) or declined with a reason. */
   moderate: action<MatterView>()({
     input: z

@@ -17,6 +17,8 @@ export const councilModule = defineModule({
     // `_id` = `<matterId>:<householdId>`: the database refuses a household's second vote or 附议.
     { name: 'councilVotes', indexes: [{ name: 'matter', keys: { matterId: 1, _id: 1 } }] },
     { name: 'councilCosigns', indexes: [{ name: 'matter', keys: { matterId: 1 } }] },
+    { name: 'councilRatings', indexes: [{ name: 'matter', keys: { matterId: 1, _id: 1 } }] },
+    { name: 'councilComments', indexes: [{ name: 'matter_created', keys: { matterId: 1, createdAt: 1 } }] },
     // `_id` = community id: its 附议 threshold where it differs from the default.
     { name: 'councilSettings', indexes: [] },
   ],

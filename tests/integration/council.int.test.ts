@@ -212,10 +212,47 @@ describe('表决', () => {
     await t.cloud.host.fireTimer('council', 'closeVotes');
     const counted = await t.ok('demo-community-staff', 'council', 'matter', { id: m.id });
     expect(counted).toMatchObject({ stage: 'doing', ballot: { result: { outcome: 'passed', winner: 'o2', votedHouseholds: 40 } }, can: { advance: true } });
+    // 办事: progress with an owner and a due day; residents may not record it.
+    expect(await t.call(resident(0), 'council', 'progress', { id: m.id, note: '已联系厂家' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await t.call('demo-community-staff', 'council', 'progress', { id: m.id, note: '已联系厂家', dueDay: '2026-02-30' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: 'dueDay' }] } });
+    const stepped = await t.ok('demo-community-staff', 'council', 'progress', { id: m.id, note: '已与厂家签订安装合同', owner: '刘洋', dueDay: '2026-12-31' });
+    expect(stepped.progress).toEqual([expect.objectContaining({ note: '已与厂家签订安装合同', owner: '刘洋', dueDay: '2026-12-31', by: '刘洋' })]);
+    expect(await t.call(resident(0), 'council', 'rate', { id: m.id, stars: 5 })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '办结后才能评价' } });
     const done = await t.ok('demo-community-staff', 'council', 'advance', { id: m.id, note: '已完成人脸识别门禁安装' });
     expect(done.stage).toBe('rating');
+    // 评事: one rating per household; a family member's second one is refused, a retry is the same.
+    expect((await t.ok(resident(0), 'council', 'rate', { id: m.id, stars: 5 })).mine).toMatchObject({ rated: 5, canRate: false });
+    expect((await t.ok(resident(0), 'council', 'rate', { id: m.id, stars: 5 })).rating).toEqual({ count: 1, average: 5 });
+    expect(await t.call(resident(1), 'council', 'rate', { id: m.id, stars: 1 })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await t.call(resident(2), 'council', 'rate', { id: m.id, stars: 0 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: 'stars' }] } });
+    expect((await t.ok(resident(2), 'council', 'rate', { id: m.id, stars: 4 })).rating).toEqual({ count: 2, average: 4.5 });
+    expect(await t.call('cv-other', 'council', 'rate', { id: m.id, stars: 3 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect((await t.ok('demo-community-staff', 'council', 'advance', { id: m.id })).stage).toBe('closed');
+    expect(await t.call(resident(4), 'council', 'rate', { id: m.id, stars: 3 })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '评价已结束' } });
     expect(await t.call(resident(0), 'council', 'advance', { id: m.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+});
+
+describe('议事 comments', () => {
+  it('residents of the community (verified or not) and staff comment and reply; a retry is one comment; outsiders may not', async () => {
+    const id = 'mt-demo-parking';
+    const requestId = randomUUID();
+    const [a, b] = await Promise.all([
+      t.ok('cv-pending', 'council', 'comment', { id, requestId, text: '南侧充电区离楼太近，建议挪到东门。' }),
+      t.ok('cv-pending', 'council', 'comment', { id, requestId, text: '南侧充电区离楼太近，建议挪到东门。' }),
+    ]);
+    expect(a.id).toBe(b.id);
+    expect(a).toMatchObject({ author: '3号楼居民', byStaff: false, mine: true, held: false });
+    const reply = await t.ok('demo-community-staff', 'council', 'comment', { id, requestId: randomUUID(), text: '好的，会后和物业一起再看一下位置。', replyTo: a.id });
+    expect(reply).toMatchObject({ author: '海岸社区工作人员', byStaff: true, replyTo: a.id });
+    expect(await t.call('stranger-9', 'council', 'comment', { id, requestId: randomUUID(), text: '我不是本社区的' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await t.call(resident(0), 'council', 'comment', { id, requestId: randomUUID(), text: '好' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: 'text' }] } });
+    expect(await t.call(resident(0), 'council', 'comment', { id, requestId: randomUUID(), text: '回复一条不存在的', replyTo: 'cm-none' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: 'replyTo' }] } });
+    const list = await t.ok(resident(0), 'council', 'comments', { id });
+    expect(list.items.map((c) => [c.id, c.mine])).toEqual([[a.id, false], [reply.id, false]]);
+    expect(JSON.stringify(list)).not.toMatch(/cv-pending|9单元/);
+    expect((await t.ok(resident(0), 'council', 'matter', { id })).mine.canComment).toBe(true);
+    expect((await t.ok('stranger-9', 'council', 'matter', { id })).mine.canComment).toBe(false);
   });
 });
 

@@ -7,6 +7,9 @@ export function runMatter(id: string, options: { now: Date; expectedVersion?: nu
   return matterCommands.run(id, options, async (m) => {
     const t = await decide(m);
     if (!t) return null;
-    return { set: t.set, push: logged(t) ? { log: [t.log] } : undefined, effects: [] };
+    const push: { log?: unknown[]; progress?: unknown[] } = {};
+    if (logged(t)) push.log = [t.log];
+    if (t.progress?.length) push.progress = t.progress;
+    return { set: t.set, push: Object.keys(push).length ? push : undefined, effects: [] };
   });
 }

@@ -17,7 +17,7 @@ import type { ResidenceDoc } from '../../users/domain/residence';
 import { REFUSALS, refusal } from '../domain/eligibility';
 import type { LogEntry, MatterDoc } from '../domain/model';
 import { stepOf, windowOpen } from '../domain/stages';
-import { cosignsRepo, votesRepo } from '../repos/ballots';
+import { cosignsRepo, ratingsRepo, votesRepo } from '../repos/ballots';
 import { manages } from './actor';
 import { householdOf, residenceOf } from './residence';
 
@@ -46,6 +46,7 @@ const LOG_LABELS: Record<LogEntry['kind'], string> = {
   agenda: '进入议事',
   voteOpened: '发起表决',
   voteClosed: '表决结束',
+  progress: '办理进展',
   done: '办理完成',
   closed: '议题结束',
 };
@@ -71,13 +72,20 @@ export async function viewOf(m: MatterDoc, { caller, now, residence }: ViewConte
   const why = refusal(r, m.scope);
   const household = r && r.status === 'verified' ? householdOf(r) : null;
   const open = windowOpen(m, now);
-  const [cosign, vote, voted, photos, buildings] = await Promise.all([
+  const progress = m.progress ?? [];
+  const rateable = m.stage === 'rating' || m.stage === 'closed';
+  const allPhotos = [...m.photos, ...progress.flatMap((p) => p.photos)];
+  const [cosign, vote, voted, photos, buildings, rated, rating, communityOfHome] = await Promise.all([
     household && !why ? cosignsRepo.get(m._id, household.id) : null,
     household && !why && m.ballot ? votesRepo.get(m._id, household.id) : null,
     m.ballot ? votesRepo.count(m._id) : 0,
-    m.photos.length ? signedUrls(m.photos) : new Map<string, string>(),
+    allPhotos.length ? signedUrls(allPhotos) : new Map<string, string>(),
     staff && m.ballot ? buildingTurnout(m._id) : null,
+    household && !why && rateable ? ratingsRepo.get(m._id, household.id) : null,
+    rateable ? ratingsRepo.summary(m._id) : null,
+    r ? r.communityId : caller.householdBuildingId ? orgRepo.building(caller.householdBuildingId).then((b) => b?.communityId ?? null) : null,
   ]);
+  const signed = (ids: string[]) => ids.map((id) => photos.get(id) ?? '').filter((u) => u !== '');
   const optionLabel = (id: string) => m.ballot?.options.find((o) => o.id === id)?.label ?? id;
   const mine: MyPart = {
     verified: r?.status === 'verified',
@@ -87,6 +95,9 @@ export async function viewOf(m: MatterDoc, { caller, now, residence }: ViewConte
     canVote: !why && !vote && open,
     householdVote: vote ? { optionId: vote.optionId, label: optionLabel(vote.optionId), byMe: vote.voter === caller.openid } : null,
     hint: why ? REFUSALS[why] : null,
+    rated: rated?.stars ?? null,
+    canRate: !why && !rated && m.stage === 'rating',
+    canComment: (staff || communityOfHome === m.communityId) && m.stage !== 'review' && m.stage !== 'declined',
   };
   const ballot: BallotView | null = m.ballot
     ? {
@@ -107,7 +118,7 @@ export async function viewOf(m: MatterDoc, { caller, now, residence }: ViewConte
   return {
     ...summaryOf(m),
     description: m.description,
-    photos: m.photos.map((id) => photos.get(id) ?? '').filter((u) => u !== ''),
+    photos: signed(m.photos),
     raisedBy: m.byStaff ? `${m.communityName}` : `${m.raisedFrom}居民`,
     byStaff: m.byStaff,
     communityId: m.communityId,
@@ -116,7 +127,14 @@ export async function viewOf(m: MatterDoc, { caller, now, residence }: ViewConte
     mine,
     ballot,
     log: m.log.map((e) => ({ at: iso(e.at), label: LOG_LABELS[e.kind], by: e.by.name, note: e.note })),
-    can: { moderate: staff && (m.stage === 'review' || m.stage === 'proposed'), openVote: staff && m.stage === 'agenda', advance: staff && (m.stage === 'doing' || m.stage === 'rating') },
+    progress: progress.map((p) => ({ at: iso(p.at), note: p.note, photos: signed(p.photos), owner: p.owner, dueDay: p.dueDay, by: p.by.name })),
+    rating: rating && rating.count > 0 ? { count: rating.count, average: Math.round((rating.sum / rating.count) * 10) / 10 } : null,
+    can: {
+      moderate: staff && (m.stage === 'review' || m.stage === 'proposed'),
+      openVote: staff && m.stage === 'agenda',
+      advance: staff && (m.stage === 'doing' || m.stage === 'rating'),
+      progress: staff && m.stage === 'doing',
+    },
     isStaff: staff,
   };
 }

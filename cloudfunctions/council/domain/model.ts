@@ -30,9 +30,19 @@ export interface Ballot {
 
 export interface LogEntry {
   at: Date;
-  kind: 'raised' | 'held' | 'shown' | 'declined' | 'agenda' | 'voteOpened' | 'voteClosed' | 'done' | 'closed';
+  kind: 'raised' | 'held' | 'shown' | 'declined' | 'agenda' | 'voteOpened' | 'voteClosed' | 'progress' | 'done' | 'closed';
   by: Person;
   note: string | null;
+}
+
+/** 办事: one step of the work. */
+export interface ProgressEntry {
+  at: Date;
+  note: string;
+  photos: string[];
+  owner: string | null;
+  dueDay: string | null;
+  by: Person;
 }
 
 export interface MatterDoc extends Versioned<NotifyEffect> {
@@ -59,6 +69,8 @@ export interface MatterDoc extends Versioned<NotifyEffect> {
   tallyAt: Date | null;
   result: BallotResult | null;
   log: LogEntry[];
+  /** 办事 steps (absent on matters written before it existed). */
+  progress?: ProgressEntry[];
   createdAt: Date;
   updatedAt: Date;
 }
@@ -81,6 +93,31 @@ export interface CosignDoc {
   householdId: string;
   by: string;
   at: Date;
+}
+
+/** One household's 评事: `_id` = `<matterId>:<householdId>`. */
+export interface RatingDoc {
+  _id: string;
+  matterId: string;
+  householdId: string;
+  stars: number;
+  comment: string | null;
+  by: string;
+  at: Date;
+}
+
+/** 议事: a comment; `_id` from its author and request id, so a retry is the same comment. */
+export interface CommentDoc {
+  _id: string;
+  matterId: string;
+  text: string;
+  author: string;
+  authorOpenid: string;
+  byStaff: boolean;
+  replyTo: string | null;
+  /** Content screening said 'review': hidden from others until staff look. */
+  held: boolean;
+  createdAt: Date;
 }
 
 /** A household as the council rules see it: opaque id (never the room), building, area where known. */

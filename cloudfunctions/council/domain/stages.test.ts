@@ -1,6 +1,6 @@
 import type { BallotResult } from '../../../types/council.constants';
 import type { Ballot, MatterDoc } from './model';
-import { advance, closeVote, cosigned, moderate, openVote, startStage, stepOf, TALLY_GRACE_MS, windowOpen } from './stages';
+import { addProgress, advance, assertRating, closeVote, cosigned, moderate, openVote, startStage, stepOf, TALLY_GRACE_MS, windowOpen } from './stages';
 import { refusal } from './eligibility';
 
 const now = new Date('2026-12-01T02:00:00Z');
@@ -105,6 +105,19 @@ describe('办事 → 评事 → closed', () => {
     expect(advance(matter({ stage: 'doing' }), staff, '已完成施工', now)).toMatchObject({ set: { stage: 'rating' }, log: { kind: 'done', note: '已完成施工' } });
     expect(advance(matter({ stage: 'rating' }), staff, null, now).set.stage).toBe('closed');
     expect(() => advance(matter({ stage: 'agenda' }), staff, null, now)).toThrow('不能推进');
+  });
+});
+
+describe('办事 progress and 评事', () => {
+  const step = { at: now, note: '已完成选址', photos: [], owner: '刘洋', dueDay: '2026-12-20', by: staff };
+  it('records progress only while doing, logged with its note', () => {
+    expect(addProgress(matter({ stage: 'doing' }), step)).toMatchObject({ progress: [step], log: { kind: 'progress', note: '已完成选址' } });
+    expect(() => addProgress(matter({ stage: 'rating' }), step)).toThrow('不能登记办理进展');
+  });
+  it('takes ratings only while 待评价', () => {
+    expect(() => assertRating(matter({ stage: 'rating' }))).not.toThrow();
+    expect(() => assertRating(matter({ stage: 'doing' }))).toThrow('办结后才能评价');
+    expect(() => assertRating(matter({ stage: 'closed' }))).toThrow('评价已结束');
   });
 });
 

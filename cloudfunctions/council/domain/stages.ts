@@ -5,11 +5,13 @@
  */
 import { MATTER_STAGE_LABELS, STEP_STAGES, COUNCIL_STEPS, type BallotResult, type CouncilStep, type MatterStage, type Screening } from './types';
 import { AppError, conflict } from '../../core/errors';
-import type { Ballot, LogEntry, MatterDoc, Person } from './model';
+import type { Ballot, LogEntry, MatterDoc, Person, ProgressEntry } from './model';
 
 export interface Transition {
   set: Partial<MatterDoc>;
   log: LogEntry;
+  /** 办事 steps to append. */
+  progress?: ProgressEntry[];
 }
 
 /** Votes in flight at the close still land: the count waits this long after the window. */
@@ -76,6 +78,17 @@ export function closeVote(doc: MatterDoc, result: BallotResult, now: Date): Tran
     set: { stage: result.outcome === 'passed' ? 'doing' : 'closed', result, tallyAt: null, updatedAt: now },
     log: entry('voteClosed', { openid: 'system', name: '系统' }, result.summary, now),
   };
+}
+
+/** 办事: a step of the work, while the matter is being done. */
+export function addProgress(doc: MatterDoc, step: ProgressEntry): Transition {
+  expect(doc, ['doing'], '登记办理进展');
+  return { set: { updatedAt: step.at }, log: entry('progress', step.by, step.note, step.at), progress: [step] };
+}
+
+/** 评事: households rate only while the matter waits for ratings. */
+export function assertRating(doc: Pick<MatterDoc, 'stage'>): void {
+  if (doc.stage !== 'rating') throw conflict(doc.stage === 'closed' ? '评价已结束' : '办结后才能评价');
 }
 
 /** 办事 → 评事 (办结), 评事 → 已结束. */

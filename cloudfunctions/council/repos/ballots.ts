@@ -4,7 +4,7 @@
  */
 import { isDuplicate } from '../../core/db/errors';
 import { database } from '../../core/platform/cloud';
-import type { CosignDoc, VoteDoc } from '../domain/model';
+import type { CosignDoc, RatingDoc, VoteDoc } from '../domain/model';
 
 const votes = () => database().collection('councilVotes');
 const cosigns = () => database().collection('councilCosigns');
@@ -50,4 +50,25 @@ export const cosignsRepo = {
   insert: (doc: CosignDoc) => insert(cosigns(), doc),
   get: (matterId: string, householdId: string) => byId<CosignDoc>(cosigns(), ballotKey(matterId, householdId)),
   count: async (matterId: string) => (await cosigns().where({ matterId }).count()).total,
+};
+
+const ratings = () => database().collection('councilRatings');
+
+/** `councilRatings`: one 评事 per matter and household (`_id`). */
+export const ratingsRepo = {
+  insert: (doc: RatingDoc) => insert(ratings(), doc),
+  get: (matterId: string, householdId: string) => byId<RatingDoc>(ratings(), ballotKey(matterId, householdId)),
+  /** Count and sum of a matter's ratings. */
+  async summary(matterId: string): Promise<{ count: number; sum: number }> {
+    let count = 0;
+    let sum = 0;
+    const _ = database().command;
+    let after = '';
+    for (;;) {
+      const { data } = await ratings().where({ matterId, _id: _.gt(after) }).orderBy('_id', 'asc').limit(1000).field({ _id: true, stars: true }).get();
+      for (const r of data as Array<{ _id: string; stars: number }>) (count += 1), (sum += r.stars);
+      if (data.length < 1000) return { count, sum };
+      after = (data[data.length - 1] as { _id: string })._id;
+    }
+  },
 };
