@@ -95,6 +95,24 @@ describe('提事', () => {
     expect((await t.ok('cv-pending', 'council', 'board', {})).total).toBeGreaterThan(0);
   });
 
+  it('content screening: risky text is refused on its field; text for review waits for staff before neighbours see it', async () => {
+    const before = await count('councilMatters');
+    expect(await raise(resident(20), { description: '楼下有人聚众赌博，影响休息，希望处理一下。' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: 'description' }] } });
+    expect(await count('councilMatters')).toBe(before);
+    const held = await raise(resident(20), { description: '想组织团购净水器，有意向的加微信一起商量。' });
+    if (!held.ok) throw new Error(held.error.message);
+    expect(held.data).toMatchObject({ stage: 'review', stageLabel: '待审核', step: null });
+    expect(await t.call(resident(30), 'council', 'matter', { id: held.data.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await t.call(resident(30), 'council', 'cosign', { id: held.data.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await t.call(resident(30), 'council', 'board', { step: 'review' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect((await t.ok('demo-community-staff', 'council', 'board', { step: 'review' })).items.map((m) => m.id)).toContain(held.data.id);
+    const shown = await t.ok('demo-community-staff', 'council', 'moderate', { id: held.data.id, approve: true });
+    expect(shown).toMatchObject({ stage: 'proposed', cosigns: 1 });
+    expect((await t.ok(resident(30), 'council', 'matter', { id: held.data.id })).mine.canCosign).toBe(true);
+    expect(await t.call('demo-community-staff', 'council', 'moderate', { id: held.data.id, approve: false })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: 'reason' }] } });
+    expect((await t.ok('demo-community-staff', 'council', 'moderate', { id: held.data.id, approve: false, reason: '属于商业推广，不属于公共事务' })).stage).toBe('declined');
+  });
+
   it('staff raise about a place in their jurisdiction straight onto the agenda; not outside it', async () => {
     const m = await t.ok('demo-community-staff', 'council', 'raise', { requestId: randomUUID(), title: '小区停车位重新划线', description: '海岸花园地面停车位划线模糊，拟重新划线并增设充电桩位置。', scope: 'estate', placeId: 'c-haian-e1' });
     expect(m).toMatchObject({ stage: 'agenda', byStaff: true, cosigns: 0, scope: { kind: 'estate', name: '海岸花园' } });
