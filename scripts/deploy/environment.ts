@@ -121,6 +121,7 @@ export async function applySteps(app: Manager, steps: DeployStep[], log: (line: 
         break;
       case 'updateConfig':
         await app.functions.updateFunctionConfig(cloudFunction(step.fn));
+        await app.functions.waitFunctionActive(step.fn.name);
         break;
       case 'deleteTrigger':
         await app.functions.deleteFunctionTrigger(step.fn, step.trigger.name);

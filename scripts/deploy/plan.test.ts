@@ -99,6 +99,16 @@ describe('planDeploy', () => {
     expect(plan.unchanged).toEqual({ functions: 1, collections: 1, rules: 2 });
   });
 
+  it('keeps environment variables set in the console and does not count them as a difference', () => {
+    const current = deployed();
+    const u = current.functions.get('users')!;
+    u.envVariables = { ...u.envVariables, SENTRY_DSN: 'x' };
+    expect(planDeploy(desired, current).steps).toEqual([]);
+    u.envVariables.TZ = 'UTC';
+    const [step] = planDeploy(desired, current).steps;
+    expect(step).toMatchObject({ kind: 'updateConfig', changed: ['环境变量 TZ'], fn: { envVariables: { SENTRY_DSN: 'x', TZ: 'Asia/Shanghai' } } });
+  });
+
   it('asks for a recreate when the runtime differs, since CloudBase cannot change it', () => {
     const current = deployed();
     current.functions.get('users')!.runtime = 'Nodejs16.13';

@@ -86,6 +86,9 @@ export interface DeployPlan {
   unchanged: { functions: number; collections: number; rules: number };
 }
 
+/** The environment variables the repo sets (TZ and JIAYUAN_*); any other is the console's. */
+export const isOwnedVariable = (key: string) => key === 'TZ' || key.startsWith('JIAYUAN_');
+
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 const sortedEntries = (o: Record<string, string>) => Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 const triggerKey = (t: TriggerSpec) => `${t.name}|${t.type}|${t.config.trim().replace(/\s+/g, ' ')}`;
@@ -101,11 +104,14 @@ function planFunction(fn: FunctionSpec, current: CurrentFunction | undefined): D
   if (current.timeout !== fn.timeout) changed.push(`超时 ${current.timeout}→${fn.timeout} 秒`);
   if (current.memorySize !== fn.memorySize) changed.push(`内存 ${current.memorySize}→${fn.memorySize} MB`);
   if (current.installDependency !== fn.installDependency) changed.push(`在线安装依赖 ${fn.installDependency ? '开启' : '关闭'}`);
-  if (!sameJson(sortedEntries(current.envVariables), sortedEntries(fn.envVariables))) {
-    const keys = new Set([...Object.keys(current.envVariables), ...Object.keys(fn.envVariables)]);
+  // Variables the repo owns are compared; others (set in the console) are kept as they are.
+  const owned = (vars: Record<string, string>) => Object.fromEntries(Object.entries(vars).filter(([k]) => isOwnedVariable(k)));
+  if (!sameJson(sortedEntries(owned(current.envVariables)), sortedEntries(fn.envVariables))) {
+    const keys = new Set([...Object.keys(owned(current.envVariables)), ...Object.keys(fn.envVariables)]);
     changed.push(`环境变量 ${[...keys].filter((k) => current.envVariables[k] !== fn.envVariables[k]).sort().join('、')}`);
   }
-  if (changed.length > 0) steps.push({ kind: 'updateConfig', fn, changed });
+  const others = Object.fromEntries(Object.entries(current.envVariables).filter(([k]) => !isOwnedVariable(k)));
+  if (changed.length > 0) steps.push({ kind: 'updateConfig', fn: { ...fn, envVariables: { ...others, ...fn.envVariables } }, changed });
   // A trigger cannot be edited: one whose schedule changed is deleted and created again.
   const wanted = new Set(fn.triggers.map(triggerKey));
   const have = new Set(current.triggers.map(triggerKey));
