@@ -43,6 +43,9 @@ export const PAGES = {
   volunteerActivities: 'packages/admin/volunteer-activities/index',
   volunteerRoster: 'packages/admin/volunteer-roster/index',
   volunteerTeamAdmin: 'packages/admin/volunteer-teams/index',
+  volunteerDeclare: 'packages/volunteer/declare/index',
+  volunteerCertificate: 'packages/volunteer/certificate/index',
+  volunteerVerify: 'packages/volunteer/verify/index',
 } as const;
 
 export type PageName = keyof typeof PAGES;
@@ -104,6 +107,11 @@ export const routes = {
   /** 签到表 of one activity. */
   volunteerRoster: (id: string) => routeTo('volunteerRoster', { id }),
   volunteerTeamAdmin: (communityId?: string) => routeTo('volunteerTeamAdmin', { communityId }),
+  /** 党员双报到 and this half-year's service. */
+  volunteerDeclare: () => routeTo('volunteerDeclare'),
+  volunteerCertificate: () => routeTo('volunteerCertificate'),
+  /** Checks a 志愿服务证明 by its code (`code` prefilled from a link). */
+  volunteerVerify: (code?: string) => routeTo('volunteerVerify', { code }),
 } satisfies Record<PageName, (...args: never[]) => Route>;
 
 /** A route as a subscribe message's `page` takes it: the same path and query, no leading slash. */

@@ -69,6 +69,35 @@ function Members({ team }: { team: TeamView }) {
   );
 }
 
+/** 双报到: the party members reported to the community, who has served this half-year (community staff). */
+function Reported({ communityId }: { communityId?: string }) {
+  const state = useRequest(() => api.volunteer.reportedMembers({ communityId }), [communityId]);
+  if (state.error?.code === 'FORBIDDEN') return null; // a team leader who is not staff
+  return (
+    <AsyncView state={state}>
+      {(r) => (
+        <View className="card" data-testid="reported">
+          <Text className="card__title">
+            双报到党员 · {r.halfYear.label}
+          </Text>
+          <Text className="muted" data-testid="reported-summary">
+            共{r.members.length}人报到，已参加服务{r.done}人，尚未参加{r.members.length - r.done}人
+          </Text>
+          {r.members.map((m) => (
+            <View key={m.openid} className="volunteer__item-top" data-testid="reported-member" data-openid={m.openid}>
+              <Text>
+                {m.name}
+                {m.unit ? <Text className="muted">（{m.unit}）</Text> : null}
+              </Text>
+              <StatusTag tone={m.done ? 'primary' : 'warning'}>{m.done ? `${m.activities}次 ${m.hours}小时` : '尚未参加'}</StatusTag>
+            </View>
+          ))}
+        </View>
+      )}
+    </AsyncView>
+  );
+}
+
 export default function VolunteerTeamAdmin() {
   const { params } = useRouter();
   const state = useRequest(() => api.volunteer.teams({ communityId: params.communityId }), [params.communityId]);
@@ -81,6 +110,7 @@ export default function VolunteerTeamAdmin() {
             <>
               <Text className="card__title">{community.name} · 志愿服务队</Text>
               {managed.length === 0 ? <EmptyState title="您还没有可管理的服务队" /> : managed.map((t) => <Members key={t.id} team={t} />)}
+              <Reported communityId={params.communityId} />
             </>
           );
         }}

@@ -5,6 +5,7 @@ import { routes } from '@contract/routes';
 import { api } from '@/api';
 import { AsyncView } from '@/components/AsyncView';
 import { EmptyState } from '@/components/EmptyState';
+import { LinkRow } from '@/components/LinkRow';
 import { Page } from '@/components/Page';
 import { StatusTag } from '@/components/StatusTag';
 import { useRequest } from '@/hooks/useRequest';
@@ -37,6 +38,7 @@ export default function ServiceRecordPage() {
                 <Total total={record.totals.all} testId="total-all" />
               </View>
               <Text className="muted">时长按签到、签退计算，按社区规则取整；同一时间参加多个活动只计一次</Text>
+              <LinkRow title="开具志愿服务证明" onClick={() => void Taro.navigateTo({ url: routes.volunteerCertificate() })} testId="open-certificate" />
             </View>
             {record.items.length === 0 ? (
               <EmptyState title="还没有服务记录" description="报名参加志愿活动并现场签到、签退后，时长会记在这里" />
