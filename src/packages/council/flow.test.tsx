@@ -89,3 +89,43 @@ it('the grid worker approves a pending 住户认证 from the queue', async () =>
   const done = await row('residence-item', 'demo-neighbour-new');
   expect(done.textContent).toContain('96.5㎡');
 });
+
+it('discusses a matter: a comment, then a reply to it, named by building only', async () => {
+  setRouterParams({ id: 'mt-demo-parking' });
+  render(<CouncilMatter />);
+  await screen.findByTestId('comments', undefined, slow);
+  fireEvent.click(screen.getByTestId('comment-submit'));
+  expect((await screen.findByTestId('comment-text-error', undefined, slow)).textContent).toContain('评论内容');
+  await typeInto(() => screen.getByTestId('comment-text'), '建议把充电区放在东门，离楼远一些更安全。');
+  fireEvent.click(screen.getByTestId('comment-submit'));
+  const first = await waitFor(() => {
+    const el = screen.queryAllByTestId('comment').find((e) => e.textContent?.includes('东门'));
+    if (!el) throw new Error('no comment yet');
+    return el;
+  }, slow);
+  expect(first.textContent).toContain('1号楼居民');
+  expect(first.textContent).not.toContain('王秀英');
+  fireEvent.click(within(first).getByTestId('reply'));
+  expect(screen.getByTestId('reply-cancel').textContent).toContain('回复1号楼居民');
+  await typeInto(() => screen.getByTestId('comment-text'), '同意，东门那边也有监控。');
+  fireEvent.click(screen.getByTestId('comment-submit'));
+  await waitFor(() => expect(screen.queryAllByTestId('comment').some((e) => e.textContent?.includes('回复1号楼居民'))).toBe(true), slow);
+});
+
+it('staff record 办事 progress with an owner and a due day', async () => {
+  actAs('demo-community-staff');
+  setRouterParams({ id: 'mt-demo-bins' });
+  render(<CouncilMatter />);
+  await screen.findByTestId('progress', undefined, slow);
+  await typeInto(() => screen.getByTestId('progress-note'), '已确定三处投放亭位置');
+  await typeInto(() => screen.getByTestId('progress-owner'), '刘洋');
+  await typeInto(() => screen.getByTestId('progress-due'), '2026-02-30');
+  fireEvent.click(screen.getByTestId('progress-submit'));
+  expect((await screen.findByTestId('progress-due-error', undefined, slow)).textContent).toContain('日期');
+  await typeInto(() => screen.getByTestId('progress-due'), '2026-12-31');
+  fireEvent.click(screen.getByTestId('progress-submit'));
+  const step = await screen.findByTestId('progress-step', undefined, slow);
+  expect(step.textContent).toContain('负责人刘洋');
+  expect(step.textContent).toContain('计划2026-12-31前完成');
+  expect(step.textContent).toContain('已确定三处投放亭位置');
+});

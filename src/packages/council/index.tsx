@@ -5,6 +5,7 @@ import { COUNCIL_STEP_LABELS, COUNCIL_STEPS, type CouncilStep, type MatterSummar
 import { routes } from '@contract/routes';
 import type { Me } from '@contract/users';
 import { api } from '@/api';
+import { pressable } from '@/components/a11y';
 import { AsyncView } from '@/components/AsyncView';
 import { Chips } from '@/components/Chips';
 import { EmptyState } from '@/components/EmptyState';
@@ -23,7 +24,7 @@ type Tab = CouncilStep | 'review';
 
 function MatterCard({ m }: { m: MatterSummary }) {
   return (
-    <View className="card jy-tap" data-testid="matter" data-id={m.id} ariaRole="link" onClick={() => void Taro.navigateTo({ url: routes.councilMatter(m.id) })}>
+    <View className="card jy-tap" data-testid="matter" data-id={m.id} {...pressable(() => void Taro.navigateTo({ url: routes.councilMatter(m.id) }), 'link')}>
       <View className="council__row">
         <Text className="card__title">{m.title}</Text>
         <StatusTag tone={m.stage === 'voting' ? 'warning' : m.stage === 'declined' ? 'neutral' : 'primary'}>{m.stageLabel}</StatusTag>

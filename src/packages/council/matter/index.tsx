@@ -15,6 +15,8 @@ import { TextField } from '@/components/TextField';
 import { toast } from '@/components/toast';
 import { useRequest } from '@/hooks/useRequest';
 import { formatTime } from '@/utils/time';
+import { Comments } from './Comments';
+import { Progress, Rating } from './Work';
 import '../shared/council.scss';
 
 /** Runs an action of the page: busy while it runs, its error kept for the form, the new view taken. */
@@ -187,7 +189,10 @@ function Matter({ m, onDone }: { m: MatterView; onDone: (m: MatterView) => void 
         </Text>
       )}
       {m.ballot && <Ballot m={m} onDone={onDone} />}
+      <Progress m={m} onDone={onDone} />
+      <Rating m={m} onDone={onDone} />
       {m.isStaff && <StaffActions m={m} onDone={onDone} />}
+      {m.stage !== 'review' && m.stage !== 'declined' && <Comments m={m} />}
       <View className="card" data-testid="log">
         <Text className="card__title">进展</Text>
         {m.log.map((e, i) => (
