@@ -64,7 +64,7 @@ describe('validateOrgSheets', () => {
 
   it('asks for at least one district', () => {
     const result = validateOrgSheets({ ...sampleSheets(), districts: [], streets: [], communities: [], grids: [], estates: [], buildings: [] });
-    expect(result).toEqual({ ok: false, problems: [{ sheet: '区市', row: 0, column: '', message: '“区市”表至少需要一行' }] });
+    expect(result).toEqual({ ok: false, problems: [{ sheet: '区市', row: 0, column: '', message: '“区市”表至少需要一行（示例行原样保留时不会导入）' }] });
   });
 });
 

@@ -191,7 +191,7 @@ export function validateOrgSheets(sheets: OrgSheets): Validation {
     const id = orgIds.district(divisionCode);
     districts.set(divisionCode, { row: r.row, id, name, phone: tel, parentId: null, path: [id], divisionCode });
   }
-  if (sheets.districts.length === 0) problems.add('districts', 0, null, '“区市”表至少需要一行');
+  if (sheets.districts.length === 0) problems.add('districts', 0, null, '“区市”表至少需要一行（示例行原样保留时不会导入）');
 
   // 街道、社区、网格: each under a row of the sheet above.
   const level = (
