@@ -12,6 +12,9 @@ import type { Envelope } from '../../types/contract';
 import { changeable } from '../support/booking';
 import { startTestCloud, type TestCloud } from '../support/cloud';
 
+// Races of 20 and 200 callers: seconds on a quiet machine, more on a busy one.
+jest.setTimeout(30_000);
+
 let t: TestCloud;
 beforeAll(async () => {
   t = await startTestCloud();
@@ -219,6 +222,21 @@ describe('bad input: a clear typed error and nothing written', () => {
     expect(await bookAs('res-closed', PENSION, slot.id)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: 'slotId', message: '该时段不开放预约，请选择其他时段' }] } });
     await t.ok('demo-community-staff', 'booking', 'saveHours', { closures: [] });
     expect(await leftOf(PENSION, slot.id)).toBeGreaterThan(0);
+  });
+
+  it('a session or the slot length a future booking still uses cannot change, and the booking keeps its seat', async () => {
+    const slot = (await slotsOf(PENSION)).find((s) => s.left > 0 && s.kind === 'staggered')!;
+    const booked = await book('res-keeps', PENSION, slot.id);
+    const settings = await t.ok('demo-community-staff', 'booking', 'settings', {});
+    const session = settings.sessions.find((s) => s.kind === 'staggered')!;
+    const others = settings.sessions.filter((s) => s.id !== session.id).map(({ kindLabel: _label, ...s }) => s);
+    const refused = await t.call('demo-community-staff', 'booking', 'saveHours', { sessions: others });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: 'sessions' }] } });
+    expect(refused.ok ? '' : refused.error.message).toMatch(new RegExp(`“${session.name}”还有\\d+个未到期的预约`));
+    expect(await t.call('demo-community-staff', 'booking', 'saveHours', { rules: { slotMinutes: 60 } })).toMatchObject({ ok: false, error: { issues: [{ path: 'rules.slotMinutes' }] } });
+    expect((await t.ok('demo-community-staff', 'booking', 'settings', {})).version).toBe(settings.version);
+    expect(await bookingDoc(booked.id)).toMatchObject({ status: 'booked' });
+    await t.ok('res-keeps', 'booking', 'cancel', { id: booked.id });
   });
 });
 

@@ -5,14 +5,16 @@ import { actorOf, personOf } from '../app/actor';
 import { adminCommunity } from '../app/community';
 import { settingsViewOf } from '../app/settingsView';
 import { settingsId } from '../domain/model';
-import { withHours } from '../domain/settings';
+import { NO_FUTURE_BOOKINGS, withHours } from '../domain/settings';
 import { bookingsRepo } from '../repos/bookings';
 import { settingsCommands } from '../repos/settings';
 
 export const saveHours: Handler<typeof bookingContract.saveHours> = async (input, { caller, now }) => {
   const actor = await actorOf(caller);
   const community = await adminCommunity(actor, input.communityId);
-  const future = input.rules?.slotMinutes !== undefined ? await bookingsRepo.futureActive(community._id, now) : 0;
+  // Only an edit that could strand a booking (its slot length, session or window) needs the count.
+  const mayStrand = input.rules?.slotMinutes !== undefined || input.sessions !== undefined || input.windows !== undefined;
+  const future = mayStrand ? await bookingsRepo.futureActive(community._id, now) : NO_FUTURE_BOOKINGS;
   const saved = await settingsCommands.run(settingsId(community._id), { now, expectedVersion: input.version }, (doc) => ({
     set: {
       communityId: community._id,

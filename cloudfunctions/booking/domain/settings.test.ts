@@ -1,5 +1,5 @@
 import { LIU, settingsFixture, ZHANG } from './fixtures';
-import { withDuty, withHours, withService } from './settings';
+import { NO_FUTURE_BOOKINGS as NONE, withDuty, withHours, withService } from './settings';
 
 const doc = settingsFixture();
 const edit = { name: '老年优待证', materials: ['身份证', '一寸照片'], minutes: 20, windowIds: ['w1'], homeVisit: true, active: true };
@@ -17,14 +17,28 @@ describe('the catalogue', () => {
 describe('the hours', () => {
   it('refuses overlapping sessions and a window a service still uses', () => {
     const late = { ...doc.sessions[2], id: 'late', name: '晚间加班', start: '19:00', end: '21:00' };
-    expect(() => withHours(doc, { sessions: [...doc.sessions, late] }, 0)).toThrow('“工作日晚间”与“晚间加班”时间重叠');
-    expect(() => withHours(doc, { windows: [doc.windows[0]], sessions: doc.sessions.map((s) => ({ ...s, windowIds: ['w1'] })) }, 0)).toThrow(/社保认证.*w2/);
+    expect(() => withHours(doc, { sessions: [...doc.sessions, late] }, NONE)).toThrow('“工作日晚间”与“晚间加班”时间重叠');
+    expect(() => withHours(doc, { windows: [doc.windows[0]], sessions: doc.sessions.map((s) => ({ ...s, windowIds: ['w1'] })) }, NONE)).toThrow(/社保认证.*w2/);
   });
 
   it('does not change the slot length under future bookings; drops duties of removed sessions', () => {
-    expect(() => withHours(doc, { rules: { slotMinutes: 60 } }, 3)).toThrow('还有3个未到期的预约，暂不能修改时段长度');
-    const without = withHours(doc, { sessions: doc.sessions.filter((s) => s.id !== 'saturday') }, 0);
+    const three = { total: 3, bySession: { evening: 3 }, byWindow: { w1: 3 } };
+    expect(() => withHours(doc, { rules: { slotMinutes: 60 } }, three)).toThrow('还有3个未到期的预约，暂不能修改时段长度');
+    const without = withHours(doc, { sessions: doc.sessions.filter((s) => s.id !== 'saturday') }, three);
     expect(without.roster.pattern.some((p) => p.sessionId === 'saturday')).toBe(false);
+  });
+
+  it('adds a session, and removes a session or a window only when no booking is still to come in it', () => {
+    const sunday = { ...doc.sessions[3], id: 'sunday', name: '周日上午', weekdays: [0] };
+    expect(withHours(doc, { sessions: [...doc.sessions, sunday] }, NONE).sessions.map((s) => s.id)).toContain('sunday');
+    const evening = doc.sessions.find((s) => s.id === 'evening')!;
+    const busy = { total: 2, bySession: { evening: 2 }, byWindow: { w1: 2 } };
+    expect(() => withHours(doc, { sessions: doc.sessions.filter((s) => s.id !== 'evening') }, busy)).toThrow(`“${evening.name}”还有2个未到期的预约`);
+    expect(withHours(doc, { sessions: doc.sessions.filter((s) => s.id !== 'evening') }, NONE).sessions.some((s) => s.id === 'evening')).toBe(false);
+    const w3 = { id: 'w3', name: '3号窗口' };
+    const withW3 = { ...doc, windows: [...doc.windows, w3] };
+    expect(() => withHours(withW3, { windows: doc.windows }, { total: 1, bySession: { am: 1 }, byWindow: { w3: 1 } })).toThrow('“3号窗口”还有1个未到期的预约');
+    expect(withHours(withW3, { windows: doc.windows }, busy).windows).toEqual(doc.windows);
   });
 });
 

@@ -54,10 +54,19 @@ export interface HoursEdit {
 }
 
 /** New hours (windows, sessions, closures, rules); the roster drops duties of sessions that are gone. */
+/** Active bookings from now on, in all and by the session and window they sit in. */
+export interface FutureBookings {
+  total: number;
+  bySession: Record<string, number>;
+  byWindow: Record<string, number>;
+}
+
+export const NO_FUTURE_BOOKINGS: FutureBookings = { total: 0, bySession: {}, byWindow: {} };
+
 export function withHours(
   doc: Pick<SettingsDoc, 'windows' | 'sessions' | 'closures' | 'rules' | 'services' | 'roster'>,
   edit: HoursEdit,
-  futureBookings: number,
+  future: FutureBookings,
 ): Pick<SettingsDoc, 'windows' | 'sessions' | 'closures' | 'rules' | 'roster'> {
   const windows = edit.windows ?? doc.windows;
   const sessions = edit.sessions ?? doc.sessions;
@@ -79,7 +88,16 @@ export function withHours(
   const overlap = overlappingSessions(sessions);
   if (overlap) throw invalid('sessions', `“${overlap[0].name}”与“${overlap[1].name}”时间重叠`);
   // Slot ids are start times: a new slot length would cut the day differently under existing bookings.
-  if (rules.slotMinutes !== doc.rules.slotMinutes && futureBookings > 0) throw invalid('rules.slotMinutes', `还有${futureBookings}个未到期的预约，暂不能修改时段长度`);
+  if (rules.slotMinutes !== doc.rules.slotMinutes && future.total > 0) throw invalid('rules.slotMinutes', `还有${future.total}个未到期的预约，暂不能修改时段长度`);
+  // A booking keeps its session and window: neither may go while one is still to come.
+  for (const gone of doc.sessions.filter((s) => !sessions.some((kept) => kept.id === s.id))) {
+    const n = future.bySession[gone.id] ?? 0;
+    if (n > 0) throw invalid('sessions', `“${gone.name}”还有${n}个未到期的预约，请先取消或改约后再删除该时段`);
+  }
+  for (const gone of doc.windows.filter((w) => !windows.some((kept) => kept.id === w.id))) {
+    const n = future.byWindow[gone.id] ?? 0;
+    if (n > 0) throw invalid('windows', `“${gone.name}”还有${n}个未到期的预约，请先取消或改约后再删除该窗口`);
+  }
 
   const kept = new Set(sessions.filter((s) => isAfterHours(s.kind)).map((s) => s.id));
   const roster: Roster = {

@@ -15,6 +15,8 @@ import { releasedKey, type BookingDoc, type BookingEffect } from '../domain/mode
 import { METRIC_FIELDS } from '../domain/metrics';
 import type { ListedBooking } from '../domain/views';
 import type { ActiveBooking } from '../domain/rules';
+import type { FutureBookings } from '../domain/settings';
+import { shanghaiDay } from '../../core/time/workingTime';
 
 const bookings = () => database().collection('bookings');
 const _ = () => database().command;
@@ -85,8 +87,23 @@ export const bookingsRepo = {
   activeInSession: (communityId: string, day: string, sessionId: string) =>
     count({ communityId, 'slot.day': day, 'slot.sessionId': sessionId, status: _().in([...ACTIVE_STATUSES]) }),
 
-  /** Active bookings of the community from `now` on. */
-  futureActive: (communityId: string, now: Date) => count({ communityId, status: _().in([...ACTIVE_STATUSES]), 'slot.start': _().gte(now) }),
+  /** Active bookings of the community from `now` on, by session and window (one aggregation). */
+  async futureActive(communityId: string, now: Date): Promise<FutureBookings> {
+    const c = _();
+    const { data } = await bookings()
+      .aggregate()
+      .match({ communityId, 'slot.day': c.gte(shanghaiDay(now)), status: c.in([...ACTIVE_STATUSES]), 'slot.start': c.gte(now) })
+      .group({ _id: { sessionId: '$slot.sessionId', windowId: '$slot.windowId' }, n: c.aggregate.sum(1) })
+      .limit(1000)
+      .end();
+    const future: FutureBookings = { total: 0, bySession: {}, byWindow: {} };
+    for (const { _id, n } of data as Array<{ _id: { sessionId: string; windowId: string }; n: number }>) {
+      future.total += n;
+      future.bySession[_id.sessionId] = (future.bySession[_id.sessionId] ?? 0) + n;
+      future.byWindow[_id.windowId] = (future.byWindow[_id.windowId] ?? 0) + n;
+    }
+    return future;
+  },
 
   /** 差评 of a unit's area, newest first; open ones only, or all. */
   complaints(field: UnitField, unitId: string, open: boolean, page: PageRequest): Promise<Page<BookingDoc>> {

@@ -137,3 +137,42 @@ it('renames an opening session, and says an end before the start in words', asyn
   await waitFor(() => expect(screen.getByTestId('sessions').textContent).toContain(name), slow);
   if (start) expect(screen.getByTestId('sessions').textContent).toContain(start);
 });
+
+// Each save re-renders the whole settings page; on the shared local cloud of a busy machine that takes a while.
+const saving = { timeout: 60_000 };
+
+it('adds a window and a Sunday 错时 session on it; the window in use cannot go; removes the session, then the window', async () => {
+  render(<BookingSettings />);
+  await screen.findByTestId('windows', undefined, saving);
+  await typeInto(() => screen.getByTestId('window-name'), '3号窗口（周日）');
+  fireEvent.click(screen.getByTestId('window-add'));
+  const windowRow = () => screen.queryAllByTestId('window').find((el) => el.textContent?.includes('3号窗口（周日）'));
+  await waitFor(() => expect(windowRow()).toBeDefined(), saving);
+  const windowId = windowRow()!.getAttribute('data-id')!;
+
+  fireEvent.click(screen.getByTestId('session-add'));
+  const form = await screen.findByTestId('session-form-new');
+  await typeInto(() => within(form).getByTestId('session-name'), '周日下午');
+  fireEvent.click(within(form).getByTestId('session-kind-staggered'));
+  expect(within(form).getByTestId('session-days-restday').className).toContain('active');
+  fireEvent.click(within(form).getByTestId('session-weekday-0'));
+  await typeInto(() => within(form).getByTestId('session-start'), '14:00');
+  await typeInto(() => within(form).getByTestId('session-end'), '13:00');
+  fireEvent.click(within(form).getByTestId(`session-window-w1`)); // off: only the new window
+  fireEvent.click(within(form).getByTestId(`session-window-${windowId}`));
+  fireEvent.click(within(form).getByTestId('session-save'));
+  expect((await within(form).findByTestId('session-end-error', undefined, saving)).textContent).toContain('结束时间须晚于开始时间');
+  await typeInto(() => within(form).getByTestId('session-end'), '16:00');
+  fireEvent.click(within(form).getByTestId('session-save'));
+  const sessionRow = () => screen.queryAllByTestId('session').find((el) => el.textContent?.includes('周日下午'));
+  await waitFor(() => expect(sessionRow()).toBeDefined(), saving);
+  expect(sessionRow()!.textContent).toMatch(/错时 周日下午.*休息日（周日） 14:00–16:00 · 3号窗口（周日）/);
+
+  fireEvent.click(within(windowRow()!).getByTestId('window-remove'));
+  expect((await screen.findByTestId('settings-error', undefined, saving)).textContent).toContain(windowId);
+
+  fireEvent.click(within(sessionRow()!).getByTestId('session-remove'));
+  await waitFor(() => expect(sessionRow()).toBeUndefined(), saving);
+  fireEvent.click(within(windowRow()!).getByTestId('window-remove'));
+  await waitFor(() => expect(windowRow()).toBeUndefined(), saving);
+}, 300_000);

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { BOOKING_LIMITS, SESSION_DAYS_LABELS, type BookingSettingsView, type DutyView } from '@contract/booking.constants';
+import { BOOKING_LIMITS, SESSION_DAYS_LABELS, type BookingSettingsView, type DutyView, type SessionView } from '@contract/booking.constants';
 import { WEEKDAY_LABELS } from '@contract/time.constants';
 import { api } from '@/api';
 import { ApiError, toApiError } from '@/api/errors';
@@ -18,7 +18,8 @@ import { Materials } from '../../booking/shared/Materials';
 import { DutyPattern } from './DutyPattern';
 import { RulesForm } from './RulesForm';
 import { ServiceForm } from './ServiceForm';
-import { SessionForm } from './SessionForm';
+import { SessionForm, sessionInputs } from './SessionForm';
+import { Windows } from './Windows';
 import '../../booking/shared/booking.scss';
 
 type Save = (label: string, call: () => Promise<BookingSettingsView>) => Promise<boolean>;
@@ -113,6 +114,12 @@ function Settings({ settings, setSettings }: { settings: BookingSettingsView; se
     }
   };
   const windowName = (id: string) => settings.windows.find((w) => w.id === id)?.name ?? id;
+  const removeSession = async (session: SessionView) => {
+    const { confirm } = await Taro.showModal({ title: '删除时段', content: `确定删除“${session.name}”吗？该时段的值班安排一并删除。` });
+    if (!confirm) return;
+    const sessions = sessionInputs(settings).filter((s) => s.id !== session.id);
+    await save('已删除时段', () => api.booking.saveHours({ communityId: settings.community.id, version: settings.version, sessions }));
+  };
   return (
     <>
       <View className="card" data-testid="settings-head">
@@ -138,6 +145,8 @@ function Settings({ settings, setSettings }: { settings: BookingSettingsView; se
 
       <DutyPattern settings={settings} onSaved={setSettings} />
 
+      <Windows settings={settings} save={save} busy={busy} />
+
       <View className="card" data-testid="sessions">
         <Text className="card__title">开放时段</Text>
         {settings.sessions.map((s) =>
@@ -149,11 +158,23 @@ function Settings({ settings, setSettings }: { settings: BookingSettingsView; se
                 label={`${s.kindLabel} ${s.name}`}
                 value={`${SESSION_DAYS_LABELS[s.days]}${s.weekdays.length ? `（${s.weekdays.map((w) => WEEKDAY_LABELS[w]).join('、')}）` : ''} ${s.start}–${s.end} · ${s.windowIds.map(windowName).join('、')}`}
               />
-              <Button size="small" onClick={() => setEditingSession(s.id)} data-testid="session-edit">
-                编辑
-              </Button>
+              <View className="booking__chips">
+                <Button size="small" disabled={busy} onClick={() => setEditingSession(s.id)} data-testid="session-edit">
+                  编辑
+                </Button>
+                <Button size="small" fill="outline" disabled={busy || settings.sessions.length === 1} onClick={() => void removeSession(s)} data-testid="session-remove">
+                  删除
+                </Button>
+              </View>
             </View>
           ),
+        )}
+        {editingSession === 'new' ? (
+          <SessionForm settings={settings} onSaved={setSettings} onClose={() => setEditingSession(null)} />
+        ) : (
+          <Button block onClick={() => setEditingSession('new')} data-testid="session-add">
+            添加时段
+          </Button>
         )}
       </View>
 
