@@ -27,6 +27,17 @@ export const SIGNUP_STATUS_LABELS: Record<SignupStatus, string> = { none: '未�
 /** Asked for on the 报名 tap (at most three): promotion from the waiting list, cancellation, the reminder. */
 export const VOLUNTEER_SUBSCRIPTIONS = ['volunteerPromoted', 'volunteerCancelled', 'volunteerReminder'] as const;
 
+/** What an activity's check-in QR says: the activity and its 签到码, so a scan of another activity's code is told apart. */
+export const volunteerScanText = (activityId: string, code: string): string => `jiayuan:volunteer:${activityId}:${code}`;
+
+/** The 签到码 for `activityId` in a scanned text (its QR's text, or six digits), else null. */
+export function checkCodeFromScan(text: string, activityId: string): string | null {
+  const t = text.trim();
+  if (/^\d{6}$/.test(t)) return t;
+  const match = /^jiayuan:volunteer:(.+):(\d{6})$/.exec(t);
+  return match && match[1] === activityId ? match[2] : null;
+}
+
 // ─── Teams ────────────────────────────────────────────────────────────────────────────────────
 
 /** open: anyone joins at once; approval: the leader or community staff approve. */
@@ -172,6 +183,8 @@ export interface RosterRow {
 
 export interface RosterView {
   activity: ActivityView;
+  /** The check-in QR (PNG data URL) to show on site. */
+  codeQr: string;
   rows: RosterRow[];
   rule: HoursRule;
 }

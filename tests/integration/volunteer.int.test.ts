@@ -6,7 +6,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Envelope } from '../../types/contract';
-import type { ActivityView } from '../../types/volunteer';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+import { checkCodeFromScan, type ActivityView } from '../../types/volunteer';
 import { startTestCloud, type TestCloud } from '../support/cloud';
 
 let t: TestCloud;
@@ -19,6 +21,12 @@ const STAFF = 'demo-community-staff';
 const LEADER = 'demo-volunteer'; // 李建国 leads 党员先锋服务队 and 矛盾调处服务队
 const MIN = 60_000;
 const HOUR = 60 * MIN;
+
+/** The text a QR image (a PNG data URL) decodes to, read back as a scanner would. */
+function scanQr(dataUrl: string): string | undefined {
+  const png = PNG.sync.read(Buffer.from(dataUrl.replace(/^data:image\/png;base64,/, ''), 'base64'));
+  return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data;
+}
 
 const count = async (collection: string, where: Record<string, unknown> = {}) => (await t.db.collection(collection).where(where).count()).total;
 const activityDoc = async (id: string) =>
@@ -177,7 +185,12 @@ describe('check-in, check-out, corrections and the service record', () => {
     const p = 'ck-now';
     await t.ok(p, 'volunteer', 'signUp', { id: a.id, requestId: randomUUID() });
     await t.ok('ck-wait', 'volunteer', 'signUp', { id: a.id, requestId: randomUUID() });
-    const { code } = await activityDoc(a.id);
+    // The code as the volunteer gets it: scanned from the 签到表's QR.
+    const sheet = await t.ok(STAFF, 'volunteer', 'roster', { id: a.id });
+    const scanned = scanQr(sheet.codeQr)!;
+    expect(scanned).toBe(`jiayuan:volunteer:${a.id}:${(await activityDoc(a.id)).code}`);
+    const code = checkCodeFromScan(scanned, a.id)!;
+    expect(checkCodeFromScan(scanned, 'another-activity')).toBeNull();
     expect(await t.call('ck-wait', 'volunteer', 'checkIn', { id: a.id, code })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '您还在候补名单中，不能签到' } });
     const inView = await t.ok(p, 'volunteer', 'checkIn', { id: a.id, code });
     expect(inView.my.checkInAt).not.toBeNull();

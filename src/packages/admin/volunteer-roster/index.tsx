@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useRouter } from '@tarojs/taro';
-import { View, Text } from '@tarojs/components';
+import { Image, View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { ROUNDING_MODE_LABELS, VOLUNTEER_LIMITS, type ActivityView, type RosterRow, type RosterView } from '@contract/volunteer.constants';
 import { api } from '@/api';
@@ -130,6 +130,7 @@ function Manage({ view, setView }: { view: RosterView; setView: (v: RosterView) 
             <Text className="volunteer__code" data-testid="roster-code">
               {a.code}
             </Text>
+            <Image className="volunteer__qr" src={view.codeQr} mode="aspectFit" ariaLabel="签到二维码" nativeProps={{ alt: '签到二维码' }} data-testid="roster-qr" />
           </View>
         )}
         {a.status === 'draft' && (

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { VOLUNTEER_SUBSCRIPTIONS, type ActivityView } from '@contract/volunteer.constants';
+import { VOLUNTEER_SUBSCRIPTIONS, checkCodeFromScan, type ActivityView } from '@contract/volunteer.constants';
 import { routes } from '@contract/routes';
 import { api } from '@/api';
 import { ApiError, toApiError } from '@/api/errors';
@@ -18,14 +18,6 @@ import { useRequest } from '@/hooks/useRequest';
 import { formatTime } from '@/utils/time';
 import { uuid } from '@/utils/uuid';
 import '../shared/volunteer.scss';
-
-/** Six digits from what was scanned: the code itself, or a link with `code=`. */
-export function codeFrom(scanned: string): string | null {
-  const param = /[?&]code=(\d{6})/.exec(scanned);
-  if (param) return param[1];
-  const digits = scanned.trim();
-  return /^\d{6}$/.test(digits) ? digits : null;
-}
 
 function Detail({ activity: a, setActivity, initialCode }: { activity: ActivityView; setActivity: (v: ActivityView) => void; initialCode: string }) {
   const [busy, setBusy] = useState(false);
@@ -52,9 +44,9 @@ function Detail({ activity: a, setActivity, initialCode }: { activity: ActivityV
   const scan = async () => {
     try {
       const { result } = await Taro.scanCode({ onlyFromCamera: true });
-      const found = codeFrom(result);
+      const found = checkCodeFromScan(result, a.id);
       if (found) setCode(found);
-      else toast('未识别到签到码，请手动输入', { tone: 'error' });
+      else toast('这不是本活动的签到码，请扫描现场的签到码或手动输入', { tone: 'error' });
     } catch {
       // Cancelled by the user: nothing to do.
     }
@@ -152,7 +144,7 @@ export default function VolunteerActivity() {
   const state = useRequest(() => api.volunteer.activity({ id }), [id]);
   return (
     <Page className="volunteer">
-      <AsyncView state={state}>{(a) => <Detail activity={a} setActivity={state.setData} initialCode={params.code ? (codeFrom(`?code=${params.code}`) ?? '') : ''} />}</AsyncView>
+      <AsyncView state={state}>{(a) => <Detail activity={a} setActivity={state.setData} initialCode={checkCodeFromScan(params.code ?? '', id) ?? ''} />}</AsyncView>
     </Page>
   );
 }
