@@ -53,8 +53,12 @@ async function storageBucket(app: Manager): Promise<string> {
 }
 
 export async function readEnvironment(app: Manager, names: { functions: string[]; collections: string[] }): Promise<CurrentState> {
-  const listed = await app.functions.listFunctions(100, 0);
-  const existing = new Set(listed.map((f) => f.FunctionName));
+  const existing = new Set<string>();
+  for (let offset = 0; ; offset += 100) {
+    const listed = await app.functions.listFunctions(100, offset);
+    for (const f of listed) existing.add(f.FunctionName);
+    if (listed.length < 100) break;
+  }
   const functions = new Map<string, CurrentFunction>();
   for (const name of names.functions.filter((n) => existing.has(n))) {
     const d = await app.functions.getFunctionDetail(name);
@@ -70,8 +74,12 @@ export async function readEnvironment(app: Manager, names: { functions: string[]
     });
   }
 
-  const { Collections } = await app.database.listCollections({ MgoOffset: 0, MgoLimit: 1000 });
-  const present = new Set(Collections.map((c) => c.CollectionName));
+  const present = new Set<string>();
+  for (let offset = 0; ; offset += 100) {
+    const { Collections } = await app.database.listCollections({ MgoOffset: offset, MgoLimit: 100 });
+    for (const c of Collections) present.add(c.CollectionName);
+    if (Collections.length < 100) break;
+  }
   const collections = new Map<string, IndexSpec[]>();
   for (const name of names.collections.filter((n) => present.has(n))) {
     const { Indexes = [] } = await app.database.describeCollection(name);
