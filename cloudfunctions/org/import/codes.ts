@@ -5,13 +5,14 @@
  */
 import { BUILDING_CODE_PATTERN } from '../../../types/org.constants';
 
-/** The WeChat mini-program code's `scene` holds at most 32 characters. */
+/** The WeChat mini-program code's `scene` holds at most 32 characters; posters put `c=<code>` in it. */
 export const SCENE_MAX = 32;
+export const sceneOf = (code: string) => `c=${code}`;
 
 export function buildingCode(divisionCode: string, sequence: number): string {
   if (!Number.isInteger(sequence) || sequence < 1) throw new RangeError(`bad building sequence ${sequence}`);
   const code = `${divisionCode}B${String(sequence).padStart(4, '0')}`;
-  if (!BUILDING_CODE_PATTERN.test(code) || code.length > SCENE_MAX) throw new RangeError(`building code ${code} breaks the rule`);
+  if (!BUILDING_CODE_PATTERN.test(code) || sceneOf(code).length > SCENE_MAX) throw new RangeError(`building code ${code} breaks the rule`);
   return code;
 }
 
