@@ -45,6 +45,8 @@ export const LIMIT_NAMES = [
   'bookingPhone',
   'bookingChange',
   'bookingRate',
+  'councilRaise',
+  'councilComment',
   'volunteerJoin',
   'volunteerSignUp',
   'volunteerManage',

@@ -69,6 +69,7 @@ export const councilContract = {
   raise: action<MatterView>()({
     input: RaiseInput,
     roles: 'anyone',
+    limit: 'councilRaise',
     screen: { text: ['title', 'description'], images: ['photos'], scene: 'forum' },
   }),
   /** 附议: one per verified household in scope; at the community's threshold the matter goes on the agenda. */
@@ -84,6 +85,7 @@ export const councilContract = {
       replyTo: Id('回复的评论').optional(),
     }),
     roles: 'anyone',
+    limit: 'councilComment',
     screen: { text: ['text'], scene: 'comment' },
   }),
   comments: action<Page<CommentView>>()({ input: z.object({ id: MatterId, ...pageInput() }), roles: 'anyone' }),

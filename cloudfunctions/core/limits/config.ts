@@ -36,6 +36,8 @@ export const LIMITS: Record<LimitName, LimitSpec> = {
   bookingPhone: { label: '代客预约', windows: [{ max: 120, windowSec: HOUR }] },
   bookingChange: { label: '取消或改约', windows: [{ max: 10, windowSec: HOUR }, { max: 30, windowSec: DAY }] },
   bookingRate: { label: '评价', windows: [{ max: 20, windowSec: HOUR }, { max: 50, windowSec: DAY }] },
+  councilRaise: { label: '提出议题', windows: [{ max: 5, windowSec: HOUR }, { max: 20, windowSec: DAY }] },
+  councilComment: { label: '发表评论', windows: [{ max: 30, windowSec: HOUR }, { max: 100, windowSec: DAY }] },
   volunteerJoin: { label: '加入服务队', windows: [{ max: 20, windowSec: HOUR }] },
   volunteerSignUp: { label: '活动报名', windows: [{ max: 30, windowSec: HOUR }, { max: 100, windowSec: DAY }] },
   volunteerManage: { label: '发布活动', windows: [{ max: 30, windowSec: HOUR }] },
