@@ -105,6 +105,8 @@ export const volunteerContract = {
       .refine((v) => Date.parse(v.checkInAt) < Date.parse(v.checkOutAt), { message: '签退时间须晚于签到时间', path: ['checkOutAt'] }),
     roles: 'anyone',
   }),
+  /** The community's hours rule as in force (its staff and the commanders above). */
+  hoursRule: action<HoursRule>()({ input: z.object({ communityId: CommunityId }), roles: ['community_staff', 'street_commander', 'district_commander'] }),
   /** The community's hours rule (community staff). */
   setHoursRule: action<HoursRule>()({
     input: z.object({

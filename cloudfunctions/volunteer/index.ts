@@ -8,6 +8,7 @@ import { checkIn } from './actions/checkIn';
 import { checkOut } from './actions/checkOut';
 import { correctRecord } from './actions/correctRecord';
 import { declare } from './actions/declare';
+import { hoursRule } from './actions/hoursRule';
 import { issueCertificate } from './actions/issueCertificate';
 import { myDeclaration } from './actions/myDeclaration';
 import { reportedMembers } from './actions/reportedMembers';
@@ -47,6 +48,7 @@ export const main = createFunction(
     cancelActivity,
     roster,
     correctRecord,
+    hoursRule,
     setHoursRule,
     myDeclaration,
     declare,

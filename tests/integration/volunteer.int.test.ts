@@ -250,6 +250,15 @@ describe('check-in, check-out, corrections and the service record', () => {
     expect(record.totals.year).toMatchObject({ key: shanghaiYear, hours: 2.5, activities: 2 });
     expect(record.totals.halfYear.hours).toBe(2.5);
     expect(record.totals.halfYear.label).toMatch(/^\d{4}年[上下]半年$/);
+
+    // The community's rule decides the rounding: by the hour, upwards, 55 minutes is one hour.
+    expect(await t.ok(STAFF, 'volunteer', 'hoursRule', {})).toEqual({ unitMinutes: 30, mode: 'down' });
+    expect(await t.call(LEADER, 'volunteer', 'setHoursRule', { unitMinutes: 60, mode: 'up' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await t.call(STAFF, 'volunteer', 'setHoursRule', { unitMinutes: 45 as never, mode: 'up' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: 'unitMinutes' }] } });
+    await t.ok(STAFF, 'volunteer', 'setHoursRule', { unitMinutes: 60, mode: 'up' });
+    expect((await t.ok(p, 'volunteer', 'myRecord', {})).items.map((i) => i.hours).sort()).toEqual([1, 2]);
+    await t.ok(STAFF, 'volunteer', 'setHoursRule', { unitMinutes: 30, mode: 'down' });
+    expect((await t.ok(p, 'volunteer', 'myRecord', {})).totals.year.hours).toBe(2.5);
   });
 
   it('the seeded volunteer has hours this half-year, rounded down to half an hour', async () => {

@@ -8,8 +8,13 @@ import {
   REQUIREMENTS,
   REQUIREMENT_LABELS,
   VOLUNTEER_LIMITS,
+  HOURS_UNITS,
+  ROUNDING_MODES,
+  ROUNDING_MODE_LABELS,
   type ActivityType,
+  type HoursRule,
   type Requirement,
+  type RoundingMode,
   type TeamView,
 } from '@contract/volunteer.constants';
 import { routes } from '@contract/routes';
@@ -108,6 +113,36 @@ function CreateForm({ teams, onCreated }: { teams: TeamView[]; onCreated: (id: s
   );
 }
 
+/** 时长取整规则 of the community (its staff only; a leader does not see it). */
+function HoursRuleCard({ communityId }: { communityId?: string }) {
+  const state = useRequest(() => api.volunteer.hoursRule({ communityId }), [communityId]);
+  const [busy, setBusy] = useState(false);
+  if (state.error?.code === 'FORBIDDEN') return null;
+  const save = async (rule: HoursRule) => {
+    setBusy(true);
+    try {
+      state.setData(await api.volunteer.setHoursRule({ communityId, unitMinutes: rule.unitMinutes as (typeof HOURS_UNITS)[number], mode: rule.mode }));
+      toast('时长规则已保存');
+    } catch (err) {
+      toast(toApiError(err).message, { tone: 'error' });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <AsyncView state={state}>
+      {(rule) => (
+        <View className="card" data-testid="hours-rule">
+          <Text className="card__title">服务时长取整规则</Text>
+          <Text className="muted">按签到、签退计算的分钟数，取整到以下单位</Text>
+          <Chips<number> testId="rule-unit" disabled={busy} options={HOURS_UNITS.map((n) => ({ value: n, label: n === 60 ? '1小时' : `${n}分钟` }))} value={rule.unitMinutes} onChange={(unitMinutes) => void save({ ...rule, unitMinutes })} />
+          <Chips<RoundingMode> testId="rule-mode" disabled={busy} options={ROUNDING_MODES.map((m) => ({ value: m, label: ROUNDING_MODE_LABELS[m] }))} value={rule.mode} onChange={(mode) => void save({ ...rule, mode })} />
+        </View>
+      )}
+    </AsyncView>
+  );
+}
+
 export default function VolunteerActivities() {
   const { params } = useRouter();
   const [scope, setScope] = useState<Scope>('upcoming');
@@ -156,6 +191,7 @@ export default function VolunteerActivities() {
         empty={<EmptyState title={scope === 'upcoming' ? '没有未结束的活动' : '没有已结束的活动'} />}
         renderItem={(a) => <ActivityCard activity={a} url={routes.volunteerRoster(a.id)} />}
       />
+      <HoursRuleCard communityId={params.communityId} />
     </Page>
   );
 }
