@@ -4,13 +4,16 @@
  * TENCENTCLOUD_SECRETKEY are set; otherwise into the local cloud of DATA_DIR (default ./.local-cloud/):
  * through `npm start` when it is running there, else started just for this and stopped again.
  * Nothing is written when any row has a problem; `--dry-run` only checks and counts.
+ * `--codes <out.xlsx>` writes the sheet back with every building's code in 楼栋码: keep that file
+ * for the next edit, so a renamed building keeps its code.
  */
 import tcb from '@cloudbase/node-sdk';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { OrgImportKind, OrgImportResult } from '../../types/org';
 import type { Database } from '../../cloudfunctions/core/platform/cloud';
-import { runImport } from '../../cloudfunctions/org/import/runImport';
+import { runImport, type ImportDetails } from '../../cloudfunctions/org/import/runImport';
+import { withBuildingCodes, writeOrgWorkbook } from '../../cloudfunctions/org/import/workbook';
 import { runningCloud } from '../../emulator/lock';
 import { adminApp, ROOT, startStack } from '../localStack';
 
@@ -66,17 +69,28 @@ async function withDatabase<T>(use: (db: Database) => Promise<T>): Promise<T> {
 async function main() {
   const args = process.argv.slice(2);
   const dryRun = args.includes('--dry-run');
-  const file = args.find((a) => !a.startsWith('--'));
+  const codesAt = args.indexOf('--codes');
+  const codesFile = codesAt >= 0 ? args[codesAt + 1] : undefined;
+  if (codesAt >= 0 && !codesFile) {
+    console.error('--codes 后面需要输出文件名');
+    process.exit(2);
+  }
+  const file = args.find((a, i) => !a.startsWith('--') && (codesAt < 0 || i !== codesAt + 1));
   if (!file) {
-    console.error('用法：npm run org:import -- <文件.xlsx> [--dry-run]');
+    console.error('用法：npm run org:import -- <文件.xlsx> [--dry-run] [--codes <输出.xlsx>]');
     process.exit(2);
   }
   if (!existsSync(file)) {
     console.error(`找不到文件：${file}`);
     process.exit(2);
   }
-  const result = await withDatabase((db) => runImport(db, path.resolve(file), { dryRun }));
+  const details: ImportDetails = {};
+  const result = await withDatabase((db) => runImport(db, path.resolve(file), { dryRun }, undefined, details));
   for (const line of describeResult(result)) console.log(line);
+  if (codesFile && result.status === 'imported' && details.sheets && details.plan) {
+    await writeOrgWorkbook({ filename: path.resolve(codesFile) }, withBuildingCodes(details.sheets, details.plan.buildingCodes));
+    console.log(`已写出含楼栋码的文件：${path.resolve(codesFile)}（下次修改请用这个文件）`);
+  }
   if (result.status === 'invalid') process.exitCode = 1;
 }
 

@@ -34,6 +34,8 @@ export interface PlanStep {
 export interface ImportPlan {
   steps: PlanStep[];
   newCodes: number;
+  /** Each building row's code (kept or new), by Excel row: what goes back into the sheet. */
+  buildingCodes: Map<number, string>;
 }
 
 export type Planning = { ok: true; plan: ImportPlan } | { ok: false; problems: OrgImportProblem[] };
@@ -122,6 +124,7 @@ export function planImport(draft: OrgDraft, snapshot: OrgSnapshot): Planning {
   const claimed = new Map<string, number>();
   const buildings: PlanStep = { kind: 'buildings', collection: 'buildings', insert: [], update: [], unchanged: 0 };
   let newCodes = 0;
+  const buildingCodes = new Map<number, string>();
   for (const b of draft.buildings) {
     const byName = byKey.get(`${b.estateId}|${b.name}`);
     let existing: Building | undefined;
@@ -145,6 +148,7 @@ export function planImport(draft: OrgDraft, snapshot: OrgSnapshot): Planning {
       claimed.set(existing._id, b.row);
     }
     const code = existing?.code ?? nextCode(b.divisionCode);
+    buildingCodes.set(b.row, code);
     const doc: Doc = {
       _id: existing?._id ?? orgIds.building(code),
       code,
@@ -168,7 +172,7 @@ export function planImport(draft: OrgDraft, snapshot: OrgSnapshot): Planning {
   }
   if (!problems.empty) return { ok: false, problems: sortProblems(problems.items) };
   steps.push(buildings);
-  return { ok: true, plan: { steps, newCodes } };
+  return { ok: true, plan: { steps, newCodes, buildingCodes } };
 }
 
 /** Created, updated and unchanged per kind. */

@@ -5,7 +5,8 @@
  */
 import { ORG_IMPORT_PROBLEMS_SHOWN, type OrgImportProblem, type OrgImportResult } from '../../../types/org';
 import type { Database } from '../../core/platform/cloud';
-import { planCounts, planImport } from './plan';
+import { planCounts, planImport, type ImportPlan } from './plan';
+import type { OrgSheets } from './sheets';
 import { applyPlan, loadSnapshot } from './store';
 import { validateOrgSheets, type OrgDraft } from './validate';
 import { readOrgWorkbook } from './workbook';
@@ -14,6 +15,12 @@ export interface ImportOptions {
   dryRun: boolean;
   /** Called with the file's district ids before anything is read from the database; throws to refuse. */
   authorize?: (districtIds: string[]) => void;
+}
+
+/** What a caller may want besides the result: the rows read and the plan (the CLI writes codes back). */
+export interface ImportDetails {
+  sheets?: OrgSheets;
+  plan?: ImportPlan;
 }
 
 export interface ImportTimings {
@@ -29,7 +36,13 @@ const invalid = (problems: OrgImportProblem[]): OrgImportResult => ({
   problemCount: problems.length,
 });
 
-export async function runImport(db: Database, input: string | Buffer, options: ImportOptions, timings?: Partial<ImportTimings>): Promise<OrgImportResult> {
+export async function runImport(
+  db: Database,
+  input: string | Buffer,
+  options: ImportOptions,
+  timings?: Partial<ImportTimings>,
+  details?: ImportDetails,
+): Promise<OrgImportResult> {
   let t = Date.now();
   const lap = (key: keyof ImportTimings) => {
     const now = Date.now();
@@ -48,6 +61,7 @@ export async function runImport(db: Database, input: string | Buffer, options: I
   lap('planMs');
   if (!planning.ok) return invalid(planning.problems);
   const { plan } = planning;
+  if (details) Object.assign(details, { sheets: read.sheets, plan });
   if (!options.dryRun) await applyPlan(db, plan);
   lap('writeMs');
   return { status: options.dryRun ? 'planned' : 'imported', counts: planCounts(plan), newCodes: plan.newCodes };

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { generateOrgSheet } from '../../../scripts/org/generate';
 import { ORG_SHEETS } from './sheets';
 import { validateOrgSheets } from './validate';
-import { cellText, readOrgWorkbook, writeOrgWorkbook } from './workbook';
+import { cellText, readOrgWorkbook, withBuildingCodes, writeOrgWorkbook } from './workbook';
 
 let dir: string;
 beforeAll(() => (dir = mkdtempSync(path.join(os.tmpdir(), 'jy-org-xlsx-'))));
@@ -37,6 +37,17 @@ describe('org workbook', () => {
     expect(sheets.buildings[0]).toEqual({ row: 2, ...data.buildings[0] });
     const validation = validateOrgSheets(sheets);
     expect(validation.ok).toBe(true);
+  });
+
+  it('writes the sheet back with building codes filled in, which reads back the same', async () => {
+    const file = path.join(dir, 'codes.xlsx');
+    const data = generateOrgSheet({ districts: 1, streets: 1, communities: 1, grids: 2, estatesPerCommunity: 1, propertyCompanies: 1, buildings: 3 });
+    await writeOrgWorkbook({ filename: file }, data);
+    const first = await readOrgWorkbook(file);
+    await writeOrgWorkbook({ filename: file }, withBuildingCodes(first.sheets, new Map([[2, '370602B0001'], [4, '370602B0003']])));
+    const again = await readOrgWorkbook(file);
+    expect(again.sheets.buildings.map((b) => b.code)).toEqual(['370602B0001', '', '370602B0003']);
+    expect(again.sheets.grids).toEqual(first.sheets.grids);
   });
 
   it('reports a missing sheet and a missing required column', async () => {

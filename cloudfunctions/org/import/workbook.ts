@@ -155,3 +155,17 @@ export async function writeOrgWorkbook(target: { filename: string } | { stream: 
   if ('stream' in target) await workbook.xlsx.write(target.stream);
   else await workbook.xlsx.writeFile(target.filename);
 }
+
+/** The rows as read, ready to write again, with each building's code filled in from `codes` (by Excel row). */
+export function withBuildingCodes(sheets: OrgSheets, codes: ReadonlyMap<number, string>): SheetData {
+  const strip = <T extends { row: number }>({ row: _row, ...rest }: T) => rest;
+  return {
+    districts: sheets.districts.map(strip),
+    streets: sheets.streets.map(strip),
+    communities: sheets.communities.map(strip),
+    grids: sheets.grids.map(strip),
+    propertyCompanies: sheets.propertyCompanies.map(strip),
+    estates: sheets.estates.map(strip),
+    buildings: sheets.buildings.map((b) => ({ ...strip(b), code: codes.get(b.row) ?? b.code })),
+  };
+}
