@@ -63,6 +63,9 @@ export const APPROVAL_OPTIONS = [
   { id: 'abstain', label: '弃权' },
 ] as const;
 
+/** What the 提交议题 tap asks the raiser to subscribe to. */
+export const COUNCIL_SUBSCRIPTIONS = ['councilMatterUpdate'] as const;
+
 export const DEFAULT_COSIGN_THRESHOLD = 5;
 export const DEFAULT_QUORUM_PERCENT = 50;
 

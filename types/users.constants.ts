@@ -15,6 +15,9 @@ export const RESIDENCE_STATUS_LABELS: Record<ResidenceStatus, string> = {
   revoked: '已撤销',
 };
 
+/** What the 申请住户认证 tap asks residents to subscribe to (resident templates of the users module). */
+export const RESIDENCE_SUBSCRIPTIONS = ['residenceDecided'] as const;
+
 export type ResidenceEventKind = 'requested' | 'verified' | 'rejected' | 'revoked';
 
 export interface ResidenceEvent {

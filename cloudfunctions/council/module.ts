@@ -1,6 +1,7 @@
 /** 家园议事会: matters, their 附议 and votes (one per household by `_id`), and each community's settings. */
 import { councilContract } from '../../types/council';
 import { defineModule } from '../core/module';
+import { COUNCIL_TEMPLATES } from './templates';
 
 export const councilModule = defineModule({
   name: 'council',
@@ -22,5 +23,5 @@ export const councilModule = defineModule({
     // `_id` = community id: its 附议 threshold where it differs from the default.
     { name: 'councilSettings', indexes: [] },
   ],
-  templates: {},
+  templates: COUNCIL_TEMPLATES,
 });

@@ -1,6 +1,7 @@
 /** People: residents with their household and its verification (住户认证), staff with their roles and jurisdiction. */
 import { usersContract } from '../../types/users';
 import { defineModule } from '../core/module';
+import { USERS_TEMPLATES } from './templates';
 
 export const usersModule = defineModule({
   name: 'users',
@@ -29,5 +30,5 @@ export const usersModule = defineModule({
       ],
     },
   ],
-  templates: {},
+  templates: USERS_TEMPLATES,
 });

@@ -135,6 +135,10 @@ describe('附议', () => {
     const after = await t.ok(resident(10), 'council', 'matter', { id });
     expect(after).toMatchObject({ cosigns: 5, stage: 'agenda', step: 'discuss' });
     expect(await count('councilCosigns', { matterId: id })).toBe(5);
+    // The raiser hears it went on the agenda, once.
+    const msgs = (await t.db.collection('outbox').where({ toOpenid: resident(10), template: 'councilMatterUpdate' }).get()).data as Array<{ page: string; data: Record<string, string> }>;
+    expect(msgs).toHaveLength(1);
+    expect(msgs[0]).toMatchObject({ page: `packages/council/matter/index?id=${id}`, data: { phrase2: '议事中' } });
   });
 });
 

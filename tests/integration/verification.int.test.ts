@@ -49,6 +49,10 @@ describe('deciding', () => {
     const done = await t.ok('demo-grid-worker', 'users', 'decideResidence', { openid: 'vr-b', approve: true, area: 92.5, version: item!.version });
     expect(done).toMatchObject({ status: 'verified', area: 92.5 });
     expect(await residence('vr-b')).toMatchObject({ status: 'verified', statusLabel: '已认证', canRequest: false });
+    // The resident hears it through the outbox (their own request sends nothing).
+    const msgs = (await t.db.collection('outbox').where({ toOpenid: 'vr-b' }).get()).data as Array<{ template: string; page: string; data: Record<string, string> }>;
+    expect(msgs).toEqual([expect.objectContaining({ template: 'residenceDecided', page: 'packages/council/index' })]);
+    expect(msgs[0].data).toMatchObject({ phrase1: '认证通过', thing2: '2号楼1单元101' });
     expect((await t.ok('demo-grid-worker', 'users', 'residenceQueue', {})).items.some((i) => i.openid === 'vr-b')).toBe(false);
     expect((await t.ok('demo-grid-worker', 'users', 'residenceQueue', { status: 'verified' })).items.some((i) => i.openid === 'vr-b')).toBe(true);
     // Deciding twice is a conflict, not a second decision.

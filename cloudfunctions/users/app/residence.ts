@@ -1,4 +1,8 @@
 /** 住户认证 commands on the kernel's runner, and the views of a verification. */
+import { messagePage, routes } from '../../../types/routes';
+import type { NotifyEffect } from '../../core/commands/runner';
+import { renderTemplate } from '../../core/outbox/templates';
+import { USERS_TEMPLATES } from '../templates';
 import { RESIDENCE_STATUS_LABELS, type ResidenceItem, type ResidenceView } from '../../../types/users';
 import { invalid } from '../../core/errors';
 import { orgRepo } from '../../core/repos/org';
@@ -8,11 +12,26 @@ import { residenceCommands, residencesRepo } from '../repos/residences';
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
+/** The resident hears a staff decision on their verification (not their own request or withdrawal). */
+function noticesOf(doc: ResidenceDoc, d: Decision): NotifyEffect[] {
+  if (d.event.kind === 'requested' || d.event.by.openid === doc._id) return [];
+  const result = d.event.kind === 'verified' ? '认证通过' : d.event.kind === 'rejected' ? '未通过' : '已撤销';
+  const note = d.event.kind === 'verified' ? '现在可以参与家园议事的附议和投票' : (d.event.reason ?? '');
+  const message = {
+    toOpenid: doc._id,
+    template: 'residenceDecided',
+    title: USERS_TEMPLATES.residenceDecided.title,
+    page: messagePage(routes.council()),
+    data: renderTemplate(USERS_TEMPLATES.residenceDecided, { result, household: d.event.household, note, time: new Date(d.event.at) }),
+  };
+  return [{ id: `${doc._id}_v${doc.version + 1}_0`, kind: 'notify', message }];
+}
+
 /** Runs a decision on a verification (null: nothing to do), the event appended to its history. */
 export function runResidence(openid: string, now: Date, expectedVersion: number | undefined, decide: (doc: ResidenceDoc) => Decision | null): Promise<ResidenceDoc> {
   return residenceCommands.run(openid, { now, expectedVersion }, (doc) => {
     const d = decide(doc);
-    return d ? { set: d.set, push: { history: [d.event] }, effects: [] } : null;
+    return d ? { set: d.set, push: { history: [d.event] }, effects: noticesOf(doc, d) } : null;
   });
 }
 

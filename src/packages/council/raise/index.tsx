@@ -2,10 +2,11 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { COUNCIL_LIMITS, MATTER_SCOPE_LABELS, MATTER_SCOPES, type MatterScope } from '@contract/council.constants';
+import { COUNCIL_LIMITS, COUNCIL_SUBSCRIPTIONS, MATTER_SCOPE_LABELS, MATTER_SCOPES, type MatterScope } from '@contract/council.constants';
 import { routes } from '@contract/routes';
 import type { Me } from '@contract/users';
 import { api } from '@/api';
+import { askForUpdates } from '@/api/subscribe';
 import { toApiError, type ApiError } from '@/api/errors';
 import { AsyncView } from '@/components/AsyncView';
 import { Chips } from '@/components/Chips';
@@ -33,6 +34,7 @@ function RaiseForm({ me }: { me: Me }) {
   const [error, setError] = useState<ApiError>();
 
   const submit = async () => {
+    if (!staff) await askForUpdates(COUNCIL_SUBSCRIPTIONS);
     setBusy(true);
     setError(undefined);
     try {

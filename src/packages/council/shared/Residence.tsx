@@ -2,9 +2,11 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
+import { RESIDENCE_SUBSCRIPTIONS } from '@contract/users.constants';
 import type { Me } from '@contract/users';
 import { routes } from '@contract/routes';
 import { api } from '@/api';
+import { askForUpdates } from '@/api/subscribe';
 import { toApiError, type ApiError } from '@/api/errors';
 import { StatusTag } from '@/components/StatusTag';
 import { toast } from '@/components/toast';
@@ -17,6 +19,7 @@ export function ResidenceCard({ me, onChange }: { me: Me; onChange: (me: Me) => 
   const r = me.residence ?? null;
 
   const ask = async () => {
+    await askForUpdates(RESIDENCE_SUBSCRIPTIONS);
     setBusy(true);
     setError(undefined);
     try {
