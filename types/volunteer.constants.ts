@@ -271,6 +271,8 @@ export interface CertificateView {
   /** The services: each activity's title, type, team, day and credited hours (most recent first, at most 20). */
   services: Array<{ title: string; typeLabel: string; teamName: string; day: string; hours: number }>;
   issuer: string;
+  /** The issuing community's phone: whom to ask about the certificate. */
+  issuerPhone: string | null;
   issuedAt: string;
   /** Said under the figures: how hours were counted and how to verify. */
   note: string;

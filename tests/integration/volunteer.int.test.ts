@@ -293,7 +293,7 @@ describe('双报到 and 志愿服务证明', () => {
   it('issues a certificate with a random code anyone can verify; none without hours; bad codes are typed errors', async () => {
     const cert = await t.ok('ck-hours', 'volunteer', 'issueCertificate', {});
     expect(cert.code).toMatch(/^[0-9A-HJKMNP-TV-Z]{16}$/);
-    expect(cert).toMatchObject({ hours: 2.5, activities: 2, issuer: '海岸社区志愿服务站' });
+    expect(cert).toMatchObject({ hours: 2.5, activities: 2, issuer: '海岸社区志愿服务站', issuerPhone: '0535-6601101' });
     expect(cert.services).toHaveLength(2);
     const other = await t.ok('ck-hours', 'volunteer', 'issueCertificate', {});
     expect(other.code).not.toBe(cert.code);

@@ -20,14 +20,16 @@ export const issueCertificate: Handler<typeof volunteerContract.issueCertificate
   const rules = await settingsRepo.rules(records.map((r) => r.communityId));
   const figures = certificateFigures(recordItems(records, rules), input.from, input.to);
   if (figures.activities === 0) throw conflict('所选期间还没有志愿服务时长，暂不能开具证明');
+  // The issuer: the household's community, else that of the latest service.
   const home = caller.householdBuildingId ? await orgRepo.building(caller.householdBuildingId) : null;
-  const issuerCommunity = home ? ((await orgRepo.unit(home.communityId))?.name ?? null) : null;
-  const latest = records.find((r) => r.checkInAt)?.activity.communityName ?? '';
+  const issuerId = home?.communityId ?? records.find((r) => r.checkInAt)?.communityId;
+  const issuer = issuerId ? await orgRepo.unit(issuerId) : null;
   const body: Omit<CertificateDoc, '_id'> = {
     openid: me.openid,
     name: me.name,
     ...figures,
-    issuer: `${issuerCommunity ?? latest}志愿服务站`,
+    issuer: `${issuer?.name ?? ''}志愿服务站`,
+    issuerPhone: issuer?.phone ?? null,
     issuedAt: now.toISOString(),
     note: '服务时长依据活动现场签到、签退记录（或队长注明原因的更正）计算，按社区规则取整，同一时段参加多个活动只计一次。',
   };

@@ -13,6 +13,7 @@ export function CertificateCard({ cert }: { cert: CertificateView }) {
       <InfoRow label="服务次数" value={`${cert.activities}次`} />
       <InfoRow label="累计时长" value={`${cert.hours}小时`} testId="cert-hours" />
       <InfoRow label="出具单位" value={cert.issuer} testId="cert-issuer" />
+      {cert.issuerPhone && <InfoRow label="联系电话" value={cert.issuerPhone} />}
       <InfoRow label="出具日期" value={formatDay(cert.issuedAt)} />
       <InfoRow label="验证码" value={cert.code} testId="cert-code" />
       <Text className="text-field__label">服务内容</Text>

@@ -10,6 +10,7 @@ const cert: CertificateView = {
   activities: 5,
   services: [{ title: '邻里调解接待日', typeLabel: '邻里和', teamName: '矛盾调处服务队', day: '2026-11-20', hours: 2 }],
   issuer: '海岸社区志愿服务站',
+  issuerPhone: '0535-6601101',
   issuedAt: '2026-12-01T16:30:00.000Z',
   note: '',
 };
@@ -32,7 +33,7 @@ it('draws every field the certificate must state, and the verification code', ()
   // Long lines wrap onto the next; none is wider than the certificate's text column.
   for (const text of texts) expect(ctx.measureText(text).width).toBeLessThanOrEqual(750 - 140);
   const all = texts.join('');
-  for (const part of ['志愿服务证明', '李建国', '2026-07-03 至 2026-11-20', '5 次', '12.5 小时', '邻里调解接待日', '海岸社区志愿服务站', 'AB12CD34EF56GH78']) expect(all).toContain(part);
+  for (const part of ['志愿服务证明', '李建国', '2026-07-03 至 2026-11-20', '5 次', '12.5 小时', '邻里调解接待日', '海岸社区志愿服务站', '0535-6601101', 'AB12CD34EF56GH78']) expect(all).toContain(part);
   // Issued 00:30 on 2 December in Shanghai: the date is Shanghai's whatever the machine's zone.
   expect(all).toContain('2026-12-02');
 });

@@ -71,6 +71,10 @@ export function drawCertificate(ctx: Ctx2D, c: CertificateView): void {
   ctx.textAlign = 'right';
   ctx.fillText(c.issuer, W - 70, CERT_HEIGHT - 230);
   ctx.fillText(formatDay(c.issuedAt), W - 70, CERT_HEIGHT - 180);
+  if (c.issuerPhone) {
+    ctx.font = '22px sans-serif';
+    ctx.fillText(`联系电话：${c.issuerPhone}`, W - 70, CERT_HEIGHT - 140);
+  }
   ctx.textAlign = 'left';
   ctx.font = '22px sans-serif';
   ctx.fillStyle = '#555555';
