@@ -8,14 +8,20 @@ import { requestResidence } from './actions/requestResidence';
 import { residenceQueue } from './actions/residenceQueue';
 import { revokeResidence } from './actions/revokeResidence';
 import { withdrawResidence } from './actions/withdrawResidence';
+import { flushEffects } from './jobs/flushEffects';
 
-export const main = createFunction('users', usersContract, {
-  me,
-  bindHousehold,
-  setPreferences,
-  requestResidence,
-  withdrawResidence,
-  residenceQueue,
-  decideResidence,
-  revokeResidence,
-});
+export const main = createFunction(
+  'users',
+  usersContract,
+  {
+    me,
+    bindHousehold,
+    setPreferences,
+    requestResidence,
+    withdrawResidence,
+    residenceQueue,
+    decideResidence,
+    revokeResidence,
+  },
+  { flushEffects },
+);

@@ -116,3 +116,11 @@ describe('revoking', () => {
     expect(((await stored('vr-f'))?.history as Array<{ kind: string }>).map((e) => e.kind)).toEqual(['requested', 'verified', 'revoked', 'requested', 'verified', 'revoked']);
   });
 });
+
+describe('the sweep', () => {
+  it('runs for the platform’s timer and finds nothing left behind by finished commands', async () => {
+    const { result } = await t.cloud.host.fireTimer('users', 'flushEffects');
+    expect(result).toMatchObject({ ok: true, data: { failed: 0, retrying: 0 } });
+    expect(await t.db.collection('residences').where({ effectsPending: true }).count()).toMatchObject({ total: 0 });
+  });
+});
