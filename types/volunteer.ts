@@ -92,7 +92,8 @@ export const volunteerContract = {
     input: z.object({ communityId: CommunityId, scope: z.enum(['upcoming', 'past']).default('upcoming'), ...pageInput() }),
     roles: 'anyone',
   }),
-  createActivity: action<ActivityView>()({ input: CreateActivityInput, roles: 'anyone', limit: 'volunteerManage' }),
+  /** Residents will read the title, place and description: screened; text held for review keeps the activity a draft. */
+  createActivity: action<ActivityView>()({ input: CreateActivityInput, roles: 'anyone', limit: 'volunteerManage', screen: { text: ['title', 'place', 'description'], scene: 'forum' } }),
   publishActivity: action<ActivityView>()({ input: z.object({ id: ActivityId }), roles: 'anyone' }),
   /** Cancels an activity; everyone signed up or waiting hears it through the outbox. */
   cancelActivity: action<ActivityView>()({ input: z.object({ id: ActivityId, reason: text(L.reasonMax, '取消原因', 2) }), roles: 'anyone' }),

@@ -328,7 +328,7 @@ describe('reminders', () => {
 
 describe('bad input: a typed error and nothing written', () => {
   it('refuses bad activities, sign-ups without a request id or without confirming the requirements', async () => {
-    const before = await count('volunteerActivities');
+    let before = await count('volunteerActivities');
     const start = new Date(Date.now() + 24 * HOUR);
     const res = await t.call(STAFF, 'volunteer', 'createActivity', {
       requestId: randomUUID(),
@@ -343,6 +343,16 @@ describe('bad input: a typed error and nothing written', () => {
     expect(res).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     const paths = (res as { ok: false; error: { issues: Array<{ path: string }> } }).error.issues.map((i) => i.path);
     expect(paths).toEqual(expect.arrayContaining(['title', 'type', 'place', 'capacity']));
+    expect(await count('volunteerActivities')).toBe(before);
+    // Text residents will read is screened: risky text is refused on its field, text for review keeps the activity a draft.
+    expect(await t.call(STAFF, 'volunteer', 'createActivity', { requestId: randomUUID(), teamId: 'vt-haian-huzhu', title: '棋牌赌博娱乐', type: 'care', place: '活动室', start: start.toISOString(), end: new Date(start.getTime() + HOUR).toISOString(), capacity: 5 })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', issues: [{ path: 'title' }] },
+    });
+    expect(await count('volunteerActivities')).toBe(before);
+    const held = await t.ok(STAFF, 'volunteer', 'createActivity', { requestId: randomUUID(), teamId: 'vt-haian-huzhu', title: '旧物交换', type: 'help', place: '活动室', description: '有意者加微信联系', start: start.toISOString(), end: new Date(start.getTime() + HOUR).toISOString(), capacity: 5 });
+    expect(held.status).toBe('draft');
+    before += 1;
     expect(await count('volunteerActivities')).toBe(before);
     // A resident may not create activities for a team they do not lead.
     expect(await t.call('demo-resident-2', 'volunteer', 'createActivity', { requestId: randomUUID(), teamId: 'vt-haian-tiaojie', title: '测试活动', type: 'help', place: '某地', start: start.toISOString(), end: new Date(start.getTime() + HOUR).toISOString(), capacity: 5 })).toMatchObject({

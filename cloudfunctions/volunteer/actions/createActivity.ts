@@ -20,13 +20,14 @@ export const remindAtOf = (start: Date, now: Date): Date | null => {
   return start > now ? (at > now ? at : now) : null;
 };
 
-export const createActivity: Handler<typeof volunteerContract.createActivity> = async (input, { caller, now }) => {
+export const createActivity: Handler<typeof volunteerContract.createActivity> = async (input, { caller, now, screening }) => {
   const { team, community } = await managedTeam(caller, input.teamId);
   const start = new Date(input.start);
   const end = new Date(input.end);
   if (start <= now) throw invalid('start', '开始时间须晚于现在');
   if (start.getTime() - now.getTime() > VOLUNTEER_LIMITS.horizonDays * DAY_MS) throw invalid('start', `只能发布${VOLUNTEER_LIMITS.horizonDays}天内的活动`);
   const me = personOf(caller);
+  const publish = input.publish && screening === 'pass';
   const id = `va${createHash('sha256').update(`activity:${me.openid}:${input.requestId.toLowerCase()}`).digest('hex').slice(0, 24)}`;
   const doc: ActivityDoc = {
     _id: id,
@@ -44,7 +45,8 @@ export const createActivity: Handler<typeof volunteerContract.createActivity> = 
     end,
     capacity: input.capacity,
     requirements: [...new Set(input.requirements)],
-    status: input.publish ? 'published' : 'draft',
+    // Text waiting for review is not shown to residents: the activity stays a draft until published.
+    status: publish ? 'published' : 'draft',
     cancelReason: null,
     code: newCheckCode(),
     seated: [],
@@ -52,7 +54,7 @@ export const createActivity: Handler<typeof volunteerContract.createActivity> = 
     left: [],
     seatedCount: 0,
     waitingCount: 0,
-    remindAt: input.publish ? remindAtOf(start, now) : null,
+    remindAt: publish ? remindAtOf(start, now) : null,
     createdBy: me,
     createdAt: now,
     version: 1,

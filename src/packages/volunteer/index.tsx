@@ -5,7 +5,7 @@ import { useState } from 'react';
 import type { TeamView } from '@contract/volunteer.constants';
 import { routes } from '@contract/routes';
 import { api } from '@/api';
-import { toApiError } from '@/api/errors';
+import { ApiError, toApiError } from '@/api/errors';
 import { AsyncView } from '@/components/AsyncView';
 import { EmptyState } from '@/components/EmptyState';
 import { LinkRow } from '@/components/LinkRow';
@@ -13,6 +13,7 @@ import { Page } from '@/components/Page';
 import { StatusTag } from '@/components/StatusTag';
 import { toast } from '@/components/toast';
 import { useRequest } from '@/hooks/useRequest';
+import { currentPlace } from '@/state/place';
 import { ActivityCard } from './shared/ActivityCard';
 import './shared/volunteer.scss';
 
@@ -52,9 +53,22 @@ function Team({ team, onChange }: { team: TeamView; onChange: (t: TeamView) => v
   );
 }
 
+/** The household's community, else the one of the building last scanned (a visitor without an address). */
+const scannedCommunity = () => currentPlace()?.community.id;
+
+async function withPlace<T>(load: (communityId?: string) => Promise<T>): Promise<T> {
+  try {
+    return await load();
+  } catch (err) {
+    const communityId = scannedCommunity();
+    if (err instanceof ApiError && err.code === 'INVALID_INPUT' && communityId) return load(communityId);
+    throw err;
+  }
+}
+
 export default function VolunteerHome() {
-  const teams = useRequest(() => api.volunteer.teams({}), []);
-  const activities = useRequest(() => api.volunteer.activities({ pageSize: 20 }), []);
+  const teams = useRequest(() => withPlace((communityId) => api.volunteer.teams({ communityId })), []);
+  const activities = useRequest(() => withPlace((communityId) => api.volunteer.activities({ communityId, pageSize: 20 })), []);
   useDidShow(() => activities.reload());
   return (
     <Page className="volunteer">
@@ -65,7 +79,7 @@ export default function VolunteerHome() {
         state={activities}
         errorAction={
           <Text className="muted" onClick={() => void Taro.reLaunch({ url: routes.home() })}>
-            在“我的”里绑定住址后即可查看本社区的志愿活动
+            扫描楼栋码或在“我的”里绑定住址后，即可查看本社区的志愿活动
           </Text>
         }
       >
