@@ -78,6 +78,8 @@ export const COUNCIL_LIMITS = {
   optionsMax: 10,
   noteMax: 200,
   commentMax: 300,
+  placeMax: 30,
+  minutesMax: 1000,
   ownerMax: 20,
   /** A vote window lasts at least this long… */
   windowMinMinutes: 5,
@@ -197,6 +199,14 @@ export interface CommentView {
   held: boolean;
 }
 
+/** 议事: a meeting held about the matter, with its minutes. */
+export interface MeetingView {
+  day: string;
+  place: string;
+  minutes: string;
+  by: string;
+}
+
 /** 办事: a step of the work, with who answers for it and by when. */
 export interface ProgressView {
   at: string;
@@ -218,10 +228,11 @@ export interface MatterView extends MatterSummary {
   mine: MyPart;
   ballot: BallotView | null;
   log: MatterLogEntry[];
+  meetings: MeetingView[];
   progress: ProgressView[];
   /** 评事: households' ratings (1–5) once it is done. */
   rating: { count: number; average: number } | null;
   /** Staff rights on it now. */
-  can: { moderate: boolean; openVote: boolean; advance: boolean; progress: boolean };
+  can: { moderate: boolean; openVote: boolean; advance: boolean; progress: boolean; minutes: boolean };
   isStaff: boolean;
 }

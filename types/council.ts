@@ -117,6 +117,18 @@ export const councilContract = {
       .refine((v) => v.approve || v.reason !== undefined, { message: '不采纳须填写原因', path: ['reason'] }),
     roles: ORG_STAFF_ROLES,
   }),
+  /** 议事: the minutes of a meeting held about a matter on the agenda (before its options are fixed). */
+  minutes: action<MatterView>()({
+    input: z.object({
+      id: MatterId,
+      version: ExpectedVersion,
+      day: Day,
+      place: text(COUNCIL_LIMITS.placeMax, '会议地点'),
+      minutes: text(COUNCIL_LIMITS.minutesMax, '会议纪要', 10),
+    }),
+    roles: ORG_STAFF_ROLES,
+    screen: { text: ['place', 'minutes'] },
+  }),
   /** Opens the vote window of a matter on the agenda: options fixed, rule chosen, closing time set. */
   openVote: action<MatterView>()({ input: OpenVoteInput, roles: ORG_STAFF_ROLES }),
   /** 办事 → 评事 (办结, with what was done), 评事 → 已结束. */

@@ -8,6 +8,7 @@ import { progress } from './actions/progress';
 import { rate } from './actions/rate';
 import { cosign } from './actions/cosign';
 import { matter } from './actions/matter';
+import { minutes } from './actions/minutes';
 import { moderate } from './actions/moderate';
 import { openVote } from './actions/openVote';
 import { raise } from './actions/raise';
@@ -15,4 +16,4 @@ import { vote } from './actions/vote';
 import { closeVotes } from './jobs/closeVotes';
 import { flushEffects } from './jobs/flushEffects';
 
-export const main = createFunction('council', councilContract, { board, matter, raise, cosign, vote, comment, comments, rate, moderate, openVote, advance, progress }, { closeVotes, flushEffects });
+export const main = createFunction('council', councilContract, { board, matter, raise, cosign, vote, comment, comments, rate, moderate, minutes, openVote, advance, progress }, { closeVotes, flushEffects });

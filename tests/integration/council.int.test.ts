@@ -151,6 +151,15 @@ describe('表决', () => {
     await verified('cv-revoked', CODE, '8单元801', 'demo-grid-worker');
   }, 60_000);
 
+  it('议事: staff record a meeting’s minutes before the vote; residents may not', async () => {
+    const input = { id, day: '2026-12-05', place: '海岸社区议事厅', minutes: '到会住户32户，讨论了外墙保温的材料和分摊方式，同意提交表决。' };
+    expect(await t.call(resident(0), 'council', 'minutes', input)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await t.call('demo-community-staff', 'council', 'minutes', { ...input, minutes: '太短' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: 'minutes' }] } });
+    const held = await t.ok('demo-community-staff', 'council', 'minutes', input);
+    expect(held.meetings).toEqual([{ day: '2026-12-05', place: '海岸社区议事厅', minutes: input.minutes, by: '刘洋' }]);
+    expect((await t.ok(resident(0), 'council', 'matter', { id })).meetings).toHaveLength(1);
+  });
+
   it('only staff who manage the matter open a vote; not before, and options are checked', async () => {
     expect(await t.call(resident(0), 'council', 'vote', { id, optionId: 'yes' })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '该议题尚未开始表决' } });
     expect(await t.call(resident(0), 'council', 'openVote', { id, rule: 'civil278', closesAt: closes(60) })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });

@@ -26,7 +26,8 @@ export function runMatter(id: string, options: { now: Date; expectedVersion?: nu
   return matterCommands.run(id, options, async (m) => {
     const t = await decide(m);
     if (!t) return null;
-    const push: { log?: unknown[]; progress?: unknown[] } = {};
+    const push: { log?: unknown[]; progress?: unknown[]; meetings?: unknown[] } = {};
+    if (t.meetings?.length) push.meetings = t.meetings;
     if (logged(t)) push.log = [t.log];
     if (t.progress?.length) push.progress = t.progress;
     return { set: t.set, push: Object.keys(push).length ? push : undefined, effects: noticesOf(m, t, options.now) };

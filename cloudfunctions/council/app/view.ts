@@ -46,6 +46,7 @@ const LOG_LABELS: Record<LogEntry['kind'], string> = {
   agenda: '进入议事',
   voteOpened: '发起表决',
   voteClosed: '表决结束',
+  meeting: '召开会议',
   progress: '办理进展',
   done: '办理完成',
   closed: '议题结束',
@@ -127,6 +128,7 @@ export async function viewOf(m: MatterDoc, { caller, now, residence }: ViewConte
     mine,
     ballot,
     log: m.log.map((e) => ({ at: iso(e.at), label: LOG_LABELS[e.kind], by: e.by.name, note: e.note })),
+    meetings: (m.meetings ?? []).map((x) => ({ day: x.day, place: x.place, minutes: x.minutes, by: x.by.name })),
     progress: progress.map((p) => ({ at: iso(p.at), note: p.note, photos: signed(p.photos), owner: p.owner, dueDay: p.dueDay, by: p.by.name })),
     rating: rating && rating.count > 0 ? { count: rating.count, average: Math.round((rating.sum / rating.count) * 10) / 10 } : null,
     can: {
@@ -134,6 +136,7 @@ export async function viewOf(m: MatterDoc, { caller, now, residence }: ViewConte
       openVote: staff && m.stage === 'agenda',
       advance: staff && (m.stage === 'doing' || m.stage === 'rating'),
       progress: staff && m.stage === 'doing',
+      minutes: staff && m.stage === 'agenda',
     },
     isStaff: staff,
   };

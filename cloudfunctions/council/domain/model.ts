@@ -30,9 +30,18 @@ export interface Ballot {
 
 export interface LogEntry {
   at: Date;
-  kind: 'raised' | 'held' | 'shown' | 'declined' | 'agenda' | 'voteOpened' | 'voteClosed' | 'progress' | 'done' | 'closed';
+  kind: 'raised' | 'held' | 'shown' | 'declined' | 'agenda' | 'voteOpened' | 'voteClosed' | 'meeting' | 'progress' | 'done' | 'closed';
   by: Person;
   note: string | null;
+}
+
+/** 议事: a meeting and its minutes. */
+export interface MeetingEntry {
+  day: string;
+  place: string;
+  minutes: string;
+  by: Person;
+  at: Date;
 }
 
 /** 办事: one step of the work. */
@@ -71,6 +80,8 @@ export interface MatterDoc extends Versioned<NotifyEffect> {
   log: LogEntry[];
   /** 办事 steps (absent on matters written before it existed). */
   progress?: ProgressEntry[];
+  /** 议事 meetings (absent on matters written before it existed). */
+  meetings?: MeetingEntry[];
   createdAt: Date;
   updatedAt: Date;
 }

@@ -1,6 +1,6 @@
 import type { BallotResult } from '../../../types/council.constants';
 import type { Ballot, MatterDoc } from './model';
-import { addProgress, advance, assertRating, closeVote, cosigned, moderate, openVote, startStage, stepOf, TALLY_GRACE_MS, windowOpen } from './stages';
+import { addMeeting, addProgress, advance, assertRating, closeVote, cosigned, moderate, openVote, startStage, stepOf, TALLY_GRACE_MS, windowOpen } from './stages';
 import { refusal } from './eligibility';
 
 const now = new Date('2026-12-01T02:00:00Z');
@@ -105,6 +105,14 @@ describe('办事 → 评事 → closed', () => {
     expect(advance(matter({ stage: 'doing' }), staff, '已完成施工', now)).toMatchObject({ set: { stage: 'rating' }, log: { kind: 'done', note: '已完成施工' } });
     expect(advance(matter({ stage: 'rating' }), staff, null, now).set.stage).toBe('closed');
     expect(() => advance(matter({ stage: 'agenda' }), staff, null, now)).toThrow('不能推进');
+  });
+});
+
+describe('议事 meetings', () => {
+  it('records minutes only while the matter is on the agenda', () => {
+    const meeting = { day: '2026-12-05', place: '社区议事厅', minutes: '到会住户12户，同意按方案表决。', by: staff, at: now };
+    expect(addMeeting(matter({ stage: 'agenda' }), meeting)).toMatchObject({ meetings: [meeting], log: { kind: 'meeting', note: '2026-12-05 社区议事厅' } });
+    expect(() => addMeeting(matter({ stage: 'voting' }), meeting)).toThrow('不能登记会议纪要');
   });
 });
 

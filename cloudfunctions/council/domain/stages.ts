@@ -5,13 +5,15 @@
  */
 import { MATTER_STAGE_LABELS, STEP_STAGES, COUNCIL_STEPS, type BallotResult, type CouncilStep, type MatterStage, type Screening } from './types';
 import { AppError, conflict } from '../../core/errors';
-import type { Ballot, LogEntry, MatterDoc, Person, ProgressEntry } from './model';
+import type { Ballot, LogEntry, MatterDoc, MeetingEntry, Person, ProgressEntry } from './model';
 
 export interface Transition {
   set: Partial<MatterDoc>;
   log: LogEntry;
   /** 办事 steps to append. */
   progress?: ProgressEntry[];
+  /** 议事 meetings to append. */
+  meetings?: MeetingEntry[];
 }
 
 /** Votes in flight at the close still land: the count waits this long after the window. */
@@ -78,6 +80,12 @@ export function closeVote(doc: MatterDoc, result: BallotResult, now: Date): Tran
     set: { stage: result.outcome === 'passed' ? 'doing' : 'closed', result, tallyAt: null, updatedAt: now },
     log: entry('voteClosed', { openid: 'system', name: '系统' }, result.summary, now),
   };
+}
+
+/** 议事: a meeting's minutes, while the matter is on the agenda. */
+export function addMeeting(doc: MatterDoc, meeting: MeetingEntry): Transition {
+  expect(doc, ['agenda'], '登记会议纪要');
+  return { set: { updatedAt: meeting.at }, log: entry('meeting', meeting.by, `${meeting.day} ${meeting.place}`, meeting.at), meetings: [meeting] };
 }
 
 /** 办事: a step of the work, while the matter is being done. */

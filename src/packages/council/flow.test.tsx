@@ -129,3 +129,17 @@ it('staff record 办事 progress with an owner and a due day', async () => {
   expect(step.textContent).toContain('计划2026-12-31前完成');
   expect(step.textContent).toContain('已确定三处投放亭位置');
 });
+
+it('staff record a meeting’s minutes on a matter on the agenda', async () => {
+  actAs('demo-community-staff');
+  setRouterParams({ id: 'mt-demo-parking' });
+  render(<CouncilMatter />);
+  await screen.findByTestId('meetings', undefined, slow);
+  await typeInto(() => screen.getByTestId('meeting-place'), '海岸社区议事厅');
+  await typeInto(() => screen.getByTestId('meeting-minutes'), '短');
+  fireEvent.click(screen.getByTestId('meeting-submit'));
+  expect((await screen.findByTestId('meeting-minutes-error', undefined, slow)).textContent).toContain('会议纪要');
+  await typeInto(() => screen.getByTestId('meeting-minutes'), '到会住户15户，同意重新划线，充电区位置改到东门。');
+  fireEvent.click(screen.getByTestId('meeting-submit'));
+  expect((await screen.findByTestId('meeting', undefined, slow)).textContent).toContain('充电区位置改到东门');
+});

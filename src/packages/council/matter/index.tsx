@@ -16,6 +16,7 @@ import { toast } from '@/components/toast';
 import { useRequest } from '@/hooks/useRequest';
 import { formatTime } from '@/utils/time';
 import { Comments } from './Comments';
+import { Meetings } from './Meetings';
 import { Progress, Rating } from './Work';
 import '../shared/council.scss';
 
@@ -188,6 +189,7 @@ function Matter({ m, onDone }: { m: MatterView; onDone: (m: MatterView) => void 
           {m.mine.hint}
         </Text>
       )}
+      <Meetings m={m} onDone={onDone} />
       {m.ballot && <Ballot m={m} onDone={onDone} />}
       <Progress m={m} onDone={onDone} />
       <Rating m={m} onDone={onDone} />
