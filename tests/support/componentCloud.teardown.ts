@@ -1,5 +1,10 @@
-import type { LocalCloud } from '../../emulator/server';
+import type { ChildProcess } from 'node:child_process';
 
 export default async function teardown() {
-  await (globalThis as { __componentCloud?: LocalCloud }).__componentCloud?.close();
+  const child = (globalThis as { __componentCloud?: ChildProcess }).__componentCloud;
+  if (!child || child.exitCode !== null) return;
+  await new Promise<void>((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
 }
