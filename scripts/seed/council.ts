@@ -111,9 +111,9 @@ export function councilSeed(now = new Date()) {
   });
 
   // 表决中: five of 1号楼's nine verified households have voted.
-  const elevatorVotes: VoteDoc[] = building1.slice(1, 6).map((r, i) => ({ _id: `mt-demo-elevator:${hh(r)}`, matterId: 'mt-demo-elevator', householdId: hh(r), buildingId: r.buildingId, optionId: i < 4 ? 'yes' : 'no', voter: r.openid, castAt: days(-1) }));
+  const elevatorVotes: VoteDoc[] = building1.slice(1, 6).map((r, i) => ({ _id: `mt-demo-elevator:${hh(r)}`, matterId: 'mt-demo-elevator', householdId: hh(r), buildingId: r.buildingId, optionId: i < 4 ? 'yes' : 'no', area: r.area, voter: r.openid, castAt: days(-1) }));
   // 办理中: eight of the community's ten households voted, seven in favour.
-  const binsVotes: VoteDoc[] = all.slice(0, 8).map((r, i) => ({ _id: `mt-demo-bins:${hh(r)}`, matterId: 'mt-demo-bins', householdId: hh(r), buildingId: r.buildingId, optionId: i < 7 ? 'yes' : 'no', voter: r.openid, castAt: days(-8) }));
+  const binsVotes: VoteDoc[] = all.slice(0, 8).map((r, i) => ({ _id: `mt-demo-bins:${hh(r)}`, matterId: 'mt-demo-bins', householdId: hh(r), buildingId: r.buildingId, optionId: i < 7 ? 'yes' : 'no', area: r.area, voter: r.openid, castAt: days(-8) }));
   const binsBallot = ballot(days(-7), all.length, 'majority');
   const binsResult = tally({ ...binsBallot, eligible: all.map((r) => ({ id: hh(r), area: r.area })), votes: binsVotes });
 

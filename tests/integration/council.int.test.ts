@@ -264,6 +264,21 @@ describe('表决', () => {
   });
 });
 
+describe('a vote cast before a revocation', () => {
+  it('stands, with its household and area, when the household is no longer verified at the count', async () => {
+    const m = await t.ok('demo-community-staff', 'council', 'raise', { requestId: randomUUID(), title: '3号楼楼顶防水维修', description: '3号楼顶层漏水，拟使用维修资金对楼顶防水层进行维修。', scope: 'building', placeId: BUILDING });
+    await t.ok('demo-community-staff', 'council', 'openVote', { id: m.id, rule: 'civil278', closesAt: closes(30) });
+    await t.ok(resident(196), 'council', 'vote', { id: m.id, optionId: 'yes' }); // household 98: 90㎡
+    await t.ok('demo-grid-worker', 'users', 'revokeResidence', { openid: resident(196), reason: '核实已搬离' });
+    await t.ok('demo-grid-worker', 'users', 'revokeResidence', { openid: resident(197), reason: '核实已搬离' });
+    expect(await t.call(resident(197), 'council', 'vote', { id: m.id, optionId: 'no' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    await endWindow(m.id);
+    await t.cloud.host.fireTimer('council', 'closeVotes');
+    const { result } = (await t.ok('demo-community-staff', 'council', 'matter', { id: m.id })).ballot!;
+    expect(result).toMatchObject({ outcome: 'failed', eligibleHouseholds: 100, votedHouseholds: 1, votedArea: 90, eligibleArea: 4500 });
+  });
+});
+
 describe('议事 comments', () => {
   it('residents of the community (verified or not) and staff comment and reply; a retry is one comment; outsiders may not', async () => {
     const id = 'mt-demo-parking';

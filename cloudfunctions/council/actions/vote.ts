@@ -19,7 +19,7 @@ export const vote: Handler<typeof councilContract.vote> = async ({ id, optionId 
   const residence = await residenceOf(caller.openid);
   const household = eligibleHousehold(residence, m.scope);
   if (!m.ballot.options.some((o) => o.id === optionId)) throw invalid('optionId', '请选择一个选项');
-  const cast = await votesRepo.insert({ _id: ballotKey(id, household.id), matterId: id, householdId: household.id, buildingId: household.buildingId, optionId, voter: caller.openid, castAt: now });
+  const cast = await votesRepo.insert({ _id: ballotKey(id, household.id), matterId: id, householdId: household.id, buildingId: household.buildingId, optionId, area: household.area, voter: caller.openid, castAt: now });
   if (!cast) {
     const stored = await votesRepo.get(id, householdId(residence!.householdKey));
     if (stored && stored.voter !== caller.openid) throw conflict('您家已由家人投过票，每户只能投一票');

@@ -93,6 +93,8 @@ export interface VoteDoc {
   householdId: string;
   buildingId: string;
   optionId: string;
+  /** The household's floor area when it voted (counted if it loses its verification before the count). */
+  area: number | null;
   voter: string;
   castAt: Date;
 }

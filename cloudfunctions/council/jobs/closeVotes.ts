@@ -18,7 +18,7 @@ export async function countVotes(m: MatterDoc): Promise<ReturnType<typeof tally>
   const [households, stored] = await Promise.all([householdsInScope(m), votesRepo.all(m._id)]);
   const votes = stored.filter((v) => new Date(v.castAt).getTime() < closesAt);
   const eligible = new Map(households.map((h) => [h.id, { id: h.id, area: h.area }]));
-  for (const v of votes) if (!eligible.has(v.householdId)) eligible.set(v.householdId, { id: v.householdId, area: null });
+  for (const v of votes) if (!eligible.has(v.householdId)) eligible.set(v.householdId, { id: v.householdId, area: v.area ?? null });
   return tally({ kind: ballot.kind, rule: ballot.rule, major: ballot.major, quorumPercent: ballot.quorumPercent, options: ballot.options, eligible: [...eligible.values()], votes });
 }
 
