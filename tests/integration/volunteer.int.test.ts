@@ -153,6 +153,20 @@ describe('activities and sign-up', () => {
     expect((await activityDoc(a.id)).version).toBe(version);
   });
 
+  it('five seats freed at once promote exactly the first five waiting, in order, each told once', async () => {
+    const a = await create({ capacity: 5 });
+    const people = Array.from({ length: 12 }, (_, i) => `wave-${String(i).padStart(2, '0')}`);
+    for (const p of people) await t.ok(p, 'volunteer', 'signUp', { id: a.id, requestId: randomUUID() });
+    const leaving = people.slice(0, 5);
+    const results = await Promise.all(leaving.map((p) => t.call(p, 'volunteer', 'cancelSignUp', { id: a.id })));
+    expect(results.every((r) => r.ok)).toBe(true);
+    const doc = await activityDoc(a.id);
+    expect(doc.seated.map((e) => e.openid)).toEqual(people.slice(5, 10));
+    expect(doc.waiting.map((e) => e.openid)).toEqual(people.slice(10));
+    const told = (await t.db.collection('outbox').where({ 'source.id': a.id, template: 'volunteerPromoted' }).get()).data as Array<{ toOpenid: string }>;
+    expect(told.map((m) => m.toOpenid).sort()).toEqual(people.slice(5, 10));
+  }, 60_000);
+
   it('cancelling the activity tells everyone signed up or waiting through the outbox', async () => {
     const a = await create({ capacity: 1 });
     await t.ok('cx-1', 'volunteer', 'signUp', { id: a.id, requestId: randomUUID() });
