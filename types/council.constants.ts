@@ -67,6 +67,16 @@ export const APPROVAL_OPTIONS = [
 export const COUNCIL_SUBSCRIPTIONS = ['councilMatterUpdate'] as const;
 
 export const DEFAULT_COSIGN_THRESHOLD = 5;
+export const COSIGN_THRESHOLD_BOUNDS = { min: 2, max: 50 } as const;
+
+/** A community's council settings. */
+export interface CouncilSettingsView {
+  communityId: string;
+  communityName: string;
+  cosignThreshold: number;
+  /** Community staff of it may change them; others above read. */
+  canEdit: boolean;
+}
 export const DEFAULT_QUORUM_PERCENT = 50;
 
 export const COUNCIL_LIMITS = {

@@ -10,10 +10,12 @@ import { pageInput, type Page } from './paging';
 import {
   COUNCIL_LIMITS,
   COUNCIL_STEPS,
+  COSIGN_THRESHOLD_BOUNDS,
   DEFAULT_QUORUM_PERCENT,
   MATTER_SCOPES,
   VOTE_RULES,
   type CommentView,
+  type CouncilSettingsView,
   type MatterSummary,
   type MatterView,
 } from './council.constants';
@@ -128,6 +130,20 @@ export const councilContract = {
     }),
     roles: ORG_STAFF_ROLES,
     screen: { text: ['place', 'minutes'] },
+  }),
+  /** A community's council settings (the caller's own community by default). */
+  settings: action<CouncilSettingsView>()({ input: z.object({ communityId: Id('社区').optional() }), roles: ORG_STAFF_ROLES }),
+  /** 附议门槛: how many households' 附议 put a new matter on the agenda; community staff of the community. */
+  saveSettings: action<CouncilSettingsView>()({
+    input: z.object({
+      communityId: Id('社区').optional(),
+      cosignThreshold: z
+        .number({ error: '请填写附议门槛' })
+        .int({ message: '附议门槛应为整数' })
+        .min(COSIGN_THRESHOLD_BOUNDS.min, { message: `附议门槛至少${COSIGN_THRESHOLD_BOUNDS.min}户` })
+        .max(COSIGN_THRESHOLD_BOUNDS.max, { message: `附议门槛不能超过${COSIGN_THRESHOLD_BOUNDS.max}户` }),
+    }),
+    roles: ['community_staff'],
   }),
   /** Opens the vote window of a matter on the agenda: options fixed, rule chosen, closing time set. */
   openVote: action<MatterView>()({ input: OpenVoteInput, roles: ORG_STAFF_ROLES }),

@@ -6,6 +6,7 @@ import { comment } from './actions/comment';
 import { comments } from './actions/comments';
 import { progress } from './actions/progress';
 import { rate } from './actions/rate';
+import { saveSettings, settings } from './actions/settings';
 import { cosign } from './actions/cosign';
 import { matter } from './actions/matter';
 import { minutes } from './actions/minutes';
@@ -16,4 +17,4 @@ import { vote } from './actions/vote';
 import { closeVotes } from './jobs/closeVotes';
 import { flushEffects } from './jobs/flushEffects';
 
-export const main = createFunction('council', councilContract, { board, matter, raise, cosign, vote, comment, comments, rate, moderate, minutes, openVote, advance, progress }, { closeVotes, flushEffects });
+export const main = createFunction('council', councilContract, { board, matter, raise, cosign, vote, comment, comments, rate, moderate, minutes, openVote, advance, progress, settings, saveSettings }, { closeVotes, flushEffects });

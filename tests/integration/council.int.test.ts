@@ -279,6 +279,23 @@ describe('a vote cast before a revocation', () => {
   });
 });
 
+describe('议事设置', () => {
+  it('community staff set the 附议 threshold of their community; later matters use it; others may not change it', async () => {
+    expect(await t.ok('demo-grid-worker', 'council', 'settings', {})).toMatchObject({ communityId: 'c-haian', cosignThreshold: 5, canEdit: false });
+    expect(await t.call('demo-grid-worker', 'council', 'saveSettings', { cosignThreshold: 3 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await t.call('demo-street', 'council', 'saveSettings', { communityId: 'c-haian', cosignThreshold: 3 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await t.call('demo-community-staff', 'council', 'saveSettings', { cosignThreshold: 1 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: 'cosignThreshold' }] } });
+    expect(await t.call('demo-community-staff', 'council', 'saveSettings', { communityId: 'c-shengli', cosignThreshold: 3 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await t.ok('demo-community-staff', 'council', 'saveSettings', { cosignThreshold: 3 })).toMatchObject({ cosignThreshold: 3, canEdit: true });
+    const m = await raise(resident(40));
+    if (!m.ok) throw new Error(m.error.message);
+    expect(m.data.threshold).toBe(3);
+    await Promise.all([t.ok(resident(42), 'council', 'cosign', { id: m.data.id }), t.ok(resident(44), 'council', 'cosign', { id: m.data.id })]);
+    expect(await t.ok(resident(40), 'council', 'matter', { id: m.data.id })).toMatchObject({ cosigns: 3, stage: 'agenda' });
+    await t.ok('demo-community-staff', 'council', 'saveSettings', { cosignThreshold: 5 });
+  });
+});
+
 describe('议事 comments', () => {
   it('residents of the community (verified or not) and staff comment and reply; a retry is one comment; outsiders may not', async () => {
     const id = 'mt-demo-parking';

@@ -26,6 +26,11 @@ export const mattersRepo = {
   },
 };
 
+/** Sets a community's 附议 threshold (a settings document per community; matters raised later use it). */
+export async function saveThreshold(communityId: string, cosignThreshold: number, by: { openid: string; name: string }, now: Date): Promise<void> {
+  await database().collection('councilSettings').doc(communityId).set({ cosignThreshold, updatedBy: by, updatedAt: now });
+}
+
 /** Each community's council settings (the 附议 threshold), where a community changed the default. */
 export async function thresholdOf(communityId: string, fallback: number): Promise<number> {
   const { data } = await database().collection('councilSettings').where({ _id: communityId }).limit(1).get();

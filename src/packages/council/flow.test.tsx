@@ -143,3 +143,13 @@ it('staff record a meeting’s minutes on a matter on the agenda', async () => {
   fireEvent.click(screen.getByTestId('meeting-submit'));
   expect((await screen.findByTestId('meeting', undefined, slow)).textContent).toContain('充电区位置改到东门');
 });
+
+it('community staff see the 附议 threshold on the board and check a new value in words', async () => {
+  actAs('demo-community-staff');
+  render(<CouncilBoard />);
+  expect((await screen.findByTestId('threshold', undefined, slow)).textContent).toContain('5 户');
+  await typeInto(() => screen.getByTestId('threshold-input'), '1');
+  fireEvent.click(screen.getByTestId('threshold-save'));
+  expect((await screen.findByTestId('threshold-input-error', undefined, slow)).textContent).toContain('至少2户');
+  expect(screen.getByTestId('threshold').textContent).toContain('5 户');
+});

@@ -18,6 +18,7 @@ import { useRequest } from '@/hooks/useRequest';
 import { loadMe } from '@/state/preferences';
 import { formatTime } from '@/utils/time';
 import { ResidenceCard } from './shared/Residence';
+import { SettingsCard } from './shared/Settings';
 import './shared/council.scss';
 
 type Tab = CouncilStep | 'review';
@@ -63,6 +64,7 @@ export default function CouncilBoard() {
           return (
             <>
               {!current.isStaff && <ResidenceCard me={current} onChange={setFresh} />}
+              {current.jurisdiction?.level === 'community' && <SettingsCard />}
               {canRaise && <LinkRow title="我要提事" description="提出楼栋、小区或社区的公共事务，邻里附议后进入议事" onClick={() => void Taro.navigateTo({ url: routes.councilRaise() })} testId="open-raise" />}
               <Board me={current} />
             </>
