@@ -1,4 +1,15 @@
-/** 志愿服务: teams and memberships, activities with their rosters, service records, each community's hours rule. */
+/**
+ * 志愿服务: teams and memberships, activities with their rosters, service records, each community's
+ * hours rule, 双报到 declarations and certificates. Where each promise is kept:
+ *  - exact capacity, an ordered waiting list, one promotion per freed seat: the roster lives in the
+ *    activity document and changes only by writes conditional on its version (domain/roster.ts);
+ *  - a retried sign-up never signs up twice: one roster entry per person, and a cancelled entry's
+ *    request id is kept (`left`), so its late retry changes nothing;
+ *  - check-in/out once each: writes conditional on the record's version, refused when already set;
+ *  - one membership, one record, one declaration per person: deterministic `_id`s;
+ *  - overlapping activities count once: hours are computed per person over all their records
+ *    (domain/hours.ts), never stored per record.
+ */
 import { volunteerContract } from '../../types/volunteer';
 import { defineModule } from '../core/module';
 import { VOLUNTEER_TEMPLATES } from './templates';

@@ -15,7 +15,6 @@ export const activityCommands = commandRunner<ActivityDoc, NotifyEffect>({
   messages: { notFound: '找不到该活动', stale: '该活动刚刚有了变化，请刷新后重试', lostRace: '报名人数较多，请稍后重试' },
 });
 
-
 /** What lists read: everything but the roster (it can hold hundreds of entries) and the code. */
 const SUMMARY: Record<keyof SummaryDoc, true> = {
   _id: true, communityId: true, communityName: true, communityPath: true, teamId: true, teamName: true, leaderOpenid: true,
