@@ -9,6 +9,7 @@ import { councilModule } from './council/module';
 import { KERNEL_COLLECTIONS, type CollectionSpec } from './core/db/collections';
 import type { ServerModule } from './core/module';
 import type { Templates } from './core/outbox/templates';
+import { ledgerModule } from './ledger/module';
 import { notifyModule } from './notify/module';
 import { orgModule } from './org/module';
 import { usersModule } from './users/module';
@@ -21,6 +22,7 @@ export const MODULES = {
   booking: bookingModule,
   council: councilModule,
   volunteer: volunteerModule,
+  ledger: ledgerModule,
   notify: notifyModule,
 } as const;
 

@@ -51,6 +51,7 @@ export const LIMIT_NAMES = [
   'volunteerSignUp',
   'volunteerManage',
   'volunteerCertificate',
+  'ledgerExport',
 ] as const;
 export type LimitName = (typeof LIMIT_NAMES)[number];
 

@@ -1,6 +1,7 @@
 /** 有呼必应: appeals, their counters and bulletin, communities' routing rules, and their messages. */
 import { appealsContract } from '../../types/appeals';
 import { defineModule } from '../core/module';
+import { APPEAL_EXPORT_INDEXES } from './exports';
 import { APPEAL_TEMPLATES } from './templates';
 
 export const appealsModule = defineModule({
@@ -27,6 +28,7 @@ export const appealsModule = defineModule({
         { name: 'auto_close_at', keys: { autoCloseAt: 1 } },
         { name: 'effects_pending', keys: { effectsPending: 1, _id: 1 } },
         { name: 'no', keys: { no: 1 }, unique: true },
+        ...APPEAL_EXPORT_INDEXES, // 台账导出: (unit, filedAt, _id) keyset pages
       ],
     },
     { name: 'appealStats', indexes: [{ name: 'unit_day', keys: { unitId: 1, day: 1 } }, { name: 'parent_day', keys: { parentId: 1, day: 1 } }] },

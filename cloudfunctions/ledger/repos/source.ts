@@ -1,0 +1,33 @@
+/** Pages through a ledger's source by keyset on (orderField, _id): one index range per page, never the whole range. */
+import { database } from '../../core/platform/cloud';
+import type { ExportSource } from '../spec';
+
+export const PAGE_SIZE = 500;
+
+export async function* sourcePages<D extends { _id: string }>(src: ExportSource, size = PAGE_SIZE): AsyncGenerator<D[]> {
+  const _ = database().command;
+  const coll = database().collection(src.collection);
+  const field = src.orderField;
+  let last: { at: Date; id: string } | null = null;
+  for (;;) {
+    // Lower bound from the last row: ties on the order field continue by _id.
+    const range = { [field]: _.gte(last ? last.at : src.from).and(_.lt(src.to)) };
+    const where = last ? _.and([{ ...src.where, ...range }, _.or([{ [field]: _.gt(last.at) }, { _id: _.gt(last.id) }])]) : { ...src.where, ...range };
+    const { data } = await coll.where(where).orderBy(field, 'asc').orderBy('_id', 'asc').limit(size).field(src.fields).get();
+    const docs = data as D[];
+    if (docs.length > 0) yield docs;
+    if (docs.length < size) return;
+    const tail = docs[docs.length - 1] as D & Record<string, unknown>;
+    last = { at: tail[field] as Date, id: tail._id };
+  }
+}
+
+/** How many rows the source has (for progress). */
+export async function sourceCount(src: ExportSource): Promise<number> {
+  const _ = database().command;
+  const { total } = await database()
+    .collection(src.collection)
+    .where({ ...src.where, [src.orderField]: _.gte(src.from).and(_.lt(src.to)) })
+    .count();
+  return total;
+}

@@ -1,0 +1,83 @@
+/**
+ * 台账导出 (ledger): staff ask for an Excel file of their jurisdiction's records; a timer job writes it
+ * in the background and the requester downloads it. The contract between the app and `ledger`.
+ */
+import { z } from 'zod';
+import { APPEAL_STATUSES } from './appeals.constants';
+import { AppealCategorySchema } from './appeals';
+import { action } from './contract';
+import { Day } from './fields';
+import { ORG_STAFF_ROLES } from './org.constants';
+import { pageInput, type Page } from './paging';
+
+export const EXPORT_KINDS = ['appeals'] as const;
+export type ExportKind = (typeof EXPORT_KINDS)[number];
+export const EXPORT_KIND_LABELS: Record<ExportKind, string> = { appeals: '诉求台账' };
+
+export const EXPORT_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
+export type ExportStatus = (typeof EXPORT_STATUSES)[number];
+export const EXPORT_STATUS_LABELS: Record<ExportStatus, string> = { queued: '排队中', running: '生成中', done: '已完成', failed: '失败' };
+
+/** The longest date range one file covers. */
+export const EXPORT_MAX_DAYS = 366;
+
+/** The inbox's filters (除 scope: a ledger is the whole unit). */
+export const AppealExportFilters = z
+  .object({
+    status: z.enum(APPEAL_STATUSES, { error: '无效的状态' }).optional(),
+    category: AppealCategorySchema.optional(),
+    overdue: z.boolean().optional(),
+    dueSoon: z.boolean().optional(),
+  })
+  .strict()
+  .default({});
+export type AppealExportFilters = z.output<typeof AppealExportFilters>;
+
+const daysBetween = (from: string, to: string) => (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
+
+const Common = {
+  /** A uuid the app makes once per form: a retry returns the same export. */
+  requestId: z.uuid({ message: '缺少请求编号' }),
+  /** The unit the ledger covers; the caller's own first unit when absent. */
+  unitId: z.string().trim().min(1).max(64).optional(),
+  /** Filed / booked from … to (inclusive, Asia/Shanghai days). */
+  from: Day,
+  to: Day,
+};
+
+export const RequestExportInput = z
+  .discriminatedUnion('kind', [z.object({ kind: z.literal('appeals'), filters: AppealExportFilters, ...Common })], { error: '请选择导出类型' })
+  .refine((v) => v.from <= v.to, { message: '开始日期不能晚于结束日期', path: ['from'] })
+  .refine((v) => daysBetween(v.from, v.to) < EXPORT_MAX_DAYS, { message: `一次最多导出${EXPORT_MAX_DAYS}天`, path: ['to'] });
+export type RequestExportInput = z.output<typeof RequestExportInput>;
+
+export interface ExportView {
+  id: string;
+  kind: ExportKind;
+  kindLabel: string;
+  unitName: string;
+  from: string;
+  to: string;
+  /** The filters in words, e.g. 「办理中 · 环境卫生」. */
+  filterText: string;
+  status: ExportStatus;
+  statusLabel: string;
+  /** Rows written so far (while 生成中) or in the file. */
+  rows: number;
+  /** Rows the range matched when generation began; null before. */
+  total: number | null;
+  error: string | null;
+  fileName: string;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+export const ExportId = z.string({ error: '缺少导出编号' }).trim().min(1, { message: '缺少导出编号' }).max(64);
+
+export const ledgerContract = {
+  request: action<ExportView>()({ input: RequestExportInput, roles: ORG_STAFF_ROLES, limit: 'ledgerExport' }),
+  /** The caller's own exports, newest first. */
+  list: action<Page<ExportView>>()({ input: z.object({ ...pageInput(20, 10) }), roles: ORG_STAFF_ROLES }),
+  /** A signed URL of a finished file, for its requester only. */
+  download: action<{ url: string; fileName: string; expiresAt: string }>()({ input: z.object({ id: ExportId }), roles: ORG_STAFF_ROLES }),
+};
