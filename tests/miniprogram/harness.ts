@@ -12,7 +12,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { CallEvent, Envelope, InputOf, OutputOf } from '../../types/contract';
 import type { Contract, FunctionName } from '../../types/index';
-import { startStack } from '../../scripts/localStack';
+import type { Database } from '../../cloudfunctions/core/platform/cloud';
+import { adminApp, startStack } from '../../scripts/localStack';
 
 const DIST = path.resolve(__dirname, '../../dist');
 
@@ -84,10 +85,11 @@ interface BootOptions {
  * The real local CloudBase (functions built, demo data seeded) in a fresh data folder; `invoke` is
  * its function host, which `wx.cloud.callFunction` is carried to.
  */
-async function startCloud(): Promise<{ invoke: Invoke; close(): Promise<void> }> {
+async function startCloud(): Promise<{ invoke: Invoke; db: Database; close(): Promise<void> }> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'jy-miniprogram-'));
   const { cloud } = await startStack({ dataDir, timers: false });
   return {
+    db: adminApp(cloud.url).database(),
     // The router answers every event with an envelope (cloudfunctions/core/router.ts).
     invoke: async (name, event, identity) => {
       const { result, requestId } = await cloud.host.invoke(name, event, identity);
@@ -585,6 +587,8 @@ export interface MiniProgram {
   readonly wx: WxState;
   /** The local cloud's function host, reached directly (not through the phone). */
   invoke: Invoke;
+  /** The local cloud's database, as an admin (for what a test must arrange, such as a booking's day arriving). */
+  readonly db: Database;
   /** `action` of the cloud function `fn` with `input`, asked directly as `openid` (default: the app's user). */
   call<F extends FunctionName, A extends ActionOf<F>>(fn: F, action: A, input: InputOfCall<F, A>, openid?: string): Promise<Envelope<OutputOfCall<F, A>>>;
   /** Like `call`, but the data, failing the test on an error envelope. */
@@ -628,6 +632,10 @@ export function useMiniProgram(options: { openid: string; through?: (invoke: Inv
       return wx;
     },
     invoke,
+    get db() {
+      if (!cloud) throw new Error('the cloud is not started yet: use it inside a test');
+      return cloud.db;
+    },
     call,
     async ok(fn, action, input, openid) {
       const envelope = await call(fn, action, input, openid);
