@@ -5,7 +5,7 @@ import { BOOKING_SUBSCRIPTIONS } from '../types/booking.constants';
 import { COUNCIL_SUBSCRIPTIONS } from '../types/council.constants';
 import { RESIDENCE_SUBSCRIPTIONS } from '../types/users.constants';
 import { SUBSCRIBE_MAX } from '../types/subscribe.constants';
-import { VOLUNTEER_SUBSCRIPTIONS } from '../types/volunteer.constants';
+import { DECLARE_SUBSCRIPTIONS, VOLUNTEER_SUBSCRIPTIONS } from '../types/volunteer.constants';
 import { fieldKindOf } from './core/outbox/fields';
 import { COLLECTIONS, MODULES, TEMPLATES } from './modules';
 
@@ -35,7 +35,7 @@ describe('the server registry', () => {
   });
 
   test('what the app asks residents to subscribe to are resident templates, at most three per tap', () => {
-    for (const asked of [APPEAL_SUBSCRIPTIONS, BOOKING_SUBSCRIPTIONS, VOLUNTEER_SUBSCRIPTIONS, COUNCIL_SUBSCRIPTIONS, RESIDENCE_SUBSCRIPTIONS]) {
+    for (const asked of [APPEAL_SUBSCRIPTIONS, BOOKING_SUBSCRIPTIONS, VOLUNTEER_SUBSCRIPTIONS, DECLARE_SUBSCRIPTIONS, COUNCIL_SUBSCRIPTIONS, RESIDENCE_SUBSCRIPTIONS]) {
       expect(asked.length).toBeLessThanOrEqual(SUBSCRIBE_MAX);
       for (const key of asked) expect(TEMPLATES[key]?.audience).toBe('resident');
     }

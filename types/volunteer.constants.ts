@@ -26,6 +26,8 @@ export const SIGNUP_STATUS_LABELS: Record<SignupStatus, string> = { none: '未�
 
 /** Asked for on the 报名 tap (at most three): promotion from the waiting list, cancellation, the reminder. */
 export const VOLUNTEER_SUBSCRIPTIONS = ['volunteerPromoted', 'volunteerCancelled', 'volunteerReminder'] as const;
+/** Asked for on the 双报到 tap: the half-year reminder. */
+export const DECLARE_SUBSCRIPTIONS = ['volunteerHalfYear'] as const;
 
 /** What an activity's check-in QR says: the activity and its 签到码, so a scan of another activity's code is told apart. */
 export const volunteerScanText = (activityId: string, code: string): string => `jiayuan:volunteer:${activityId}:${code}`;

@@ -26,6 +26,7 @@ import { signUp } from './actions/signUp';
 import { teams } from './actions/teams';
 import { flushEffects } from './jobs/flushEffects';
 import { remindActivities } from './jobs/remindActivities';
+import { remindDeclared } from './jobs/remindDeclared';
 
 export const main = createFunction(
   'volunteer',
@@ -56,5 +57,5 @@ export const main = createFunction(
     issueCertificate,
     verifyCertificate,
   },
-  { remindActivities, flushEffects },
+  { remindActivities, remindDeclared, flushEffects },
 );

@@ -31,6 +31,16 @@ export const VOLUNTEER_TEMPLATES = defineTemplates({
       tip: { key: 'thing4', label: '温馨提示' },
     },
   },
+  volunteerHalfYear: {
+    title: '双报到服务提醒',
+    audience: 'resident',
+    fields: {
+      period: { key: 'thing1', label: '考核周期' },
+      status: { key: 'phrase2', label: '完成情况' },
+      deadline: { key: 'date3', label: '截止日期' },
+      tip: { key: 'thing4', label: '温馨提示' },
+    },
+  },
   volunteerJoinRequest: {
     title: '入队申请提醒',
     audience: 'staff',

@@ -9,6 +9,7 @@ import type { Envelope } from '../../types/contract';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { checkCodeFromScan, type ActivityView } from '../../types/volunteer';
+import { halfYearReminderDue } from '../../cloudfunctions/volunteer/domain/hours';
 import { startTestCloud, type TestCloud } from '../support/cloud';
 
 let t: TestCloud;
@@ -302,6 +303,12 @@ describe('双报到 and 志愿服务证明', () => {
       ['ck-hours', true],
     ]);
     expect(list.done).toBe(1);
+
+    // In a half-year's last month, the platform's daily timer reminds who has not served, once.
+    const due = halfYearReminderDue(new Date()) !== null;
+    for (let i = 0; i < 2; i++) expect((await t.cloud.host.fireTimer('volunteer', 'remindDeclared')).result).toMatchObject({ ok: true });
+    expect(await count('outbox', { toOpenid: 'decl-new', template: 'volunteerHalfYear' })).toBe(due ? 1 : 0);
+    expect(await count('outbox', { toOpenid: 'ck-hours', template: 'volunteerHalfYear' })).toBe(0);
   });
 
   it('issues a certificate with a random code anyone can verify; none without hours; bad codes are typed errors', async () => {

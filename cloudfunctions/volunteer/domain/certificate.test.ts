@@ -1,6 +1,6 @@
 import type { RecordItem } from '../../../types/volunteer.constants';
 import { certificateFigures, CODE_ALPHABET, codeOf } from './certificate';
-import { halfYearRange } from './hours';
+import { halfYearRange, halfYearReminderDue } from './hours';
 
 const item = (id: string, start: string, hours: number): RecordItem => ({
   activityId: id,
@@ -48,5 +48,14 @@ describe('halfYearRange', () => {
   it('runs from 1 January or 1 July, Shanghai midnight', () => {
     expect(halfYearRange('2026H1')).toEqual({ from: new Date('2025-12-31T16:00:00Z'), until: new Date('2026-06-30T16:00:00Z') });
     expect(halfYearRange('2026H2')).toEqual({ from: new Date('2026-06-30T16:00:00Z'), until: new Date('2026-12-31T16:00:00Z') });
+  });
+});
+
+describe('halfYearReminderDue', () => {
+  it('is due in the last 30 days of a half-year (Shanghai), naming its last day', () => {
+    expect(halfYearReminderDue(new Date('2026-12-01T16:00:00Z'))).toEqual({ half: '2026H2', lastDay: '2026-12-31' });
+    expect(halfYearReminderDue(new Date('2026-11-30T15:59:00Z'))).toBeNull();
+    expect(halfYearReminderDue(new Date('2026-06-15T00:00:00+08:00'))).toEqual({ half: '2026H1', lastDay: '2026-06-30' });
+    expect(halfYearReminderDue(new Date('2026-07-01T00:00:00+08:00'))).toBeNull();
   });
 });

@@ -66,3 +66,11 @@ export function halfYearRange(half: string): { from: Date; until: Date } {
     until: new Date(first ? `${year}-07-01T00:00:00+08:00` : `${year + 1}-01-01T00:00:00+08:00`),
   };
 }
+
+/** 双报到's reminder is due in a half-year's last `leadDays` days: which half, and its last day (Shanghai). */
+export function halfYearReminderDue(now: Date, leadDays = 30): { half: string; lastDay: string } | null {
+  const { half } = periodsOf(now);
+  const { until } = halfYearRange(half);
+  if (until.getTime() - now.getTime() > leadDays * 86_400_000) return null;
+  return { half, lastDay: new Date(until.getTime() - 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10) };
+}

@@ -3,6 +3,7 @@ import { messagePage, routes } from '../../../types/routes';
 import type { NotifyEffect } from '../../core/commands/runner';
 import { renderTemplate, type TemplateValues } from '../../core/outbox/templates';
 import { VOLUNTEER_TEMPLATES, type VolunteerTemplate } from '../templates';
+import { halfLabel } from './hours';
 import type { ActivityDoc, RosterEntry } from './model';
 
 export const activityPage = (id: string) => messagePage(routes.volunteerActivity(id));
@@ -34,6 +35,16 @@ export function reminderNotices(a: ActivityDoc, version: number): NotifyEffect[]
   return a.seated.map((p, i) =>
     notify(`${prefix(a, version)}${i}`, p.openid, 'volunteerReminder', activityPage(a._id), { activity: a.title, time: a.start, place: a.place, tip: '请按时到场，凭签到码签到' }),
   );
+}
+
+/** To a 双报到 member who has not served this half-year: once per half-year (the id says which). */
+export function halfYearNotice(openid: string, half: string, lastDay: string): NotifyEffect {
+  return notify(`vhy_${openid}_${half}`, openid, 'volunteerHalfYear', messagePage(routes.volunteer()), {
+    period: halfLabel(half),
+    status: '尚未参加',
+    deadline: lastDay,
+    tip: '本半年还未参加社区志愿服务，请报名近期活动',
+  });
 }
 
 export function joinRequestNotice(id: string, leader: string, name: string, team: string, at: Date): NotifyEffect {

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { VOLUNTEER_LIMITS, type MyDeclaration } from '@contract/volunteer.constants';
+import { DECLARE_SUBSCRIPTIONS, VOLUNTEER_LIMITS, type MyDeclaration } from '@contract/volunteer.constants';
 import { api } from '@/api';
 import { ApiError, toApiError } from '@/api/errors';
+import { askForUpdates } from '@/api/subscribe';
 import { AsyncView } from '@/components/AsyncView';
 import { CheckRow } from '@/components/CheckRow';
 import { InfoRow } from '@/components/InfoRow';
@@ -23,6 +24,7 @@ function Form({ data, onSaved }: { data: MyDeclaration; onSaved: (d: MyDeclarati
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
   const save = async () => {
+    await askForUpdates(DECLARE_SUBSCRIPTIONS);
     setBusy(true);
     setError(undefined);
     try {
