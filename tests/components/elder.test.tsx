@@ -23,6 +23,7 @@ import Mine from '@/pages/mine/index';
 import BookingEntry from '@/packages/booking/index';
 import VolunteerEntry from '@/packages/volunteer/index';
 import CouncilEntry from '@/packages/council/index';
+import { absent } from '../support/absent';
 
 jest.setTimeout(60_000);
 const slow = { timeout: 20_000 };
@@ -78,7 +79,7 @@ const PAGES: PageCase[] = [
   { name: 'mine', Page: Mine, ready: 'elder-switch' },
   { name: 'booking', Page: BookingEntry, ready: 'service' },
   { name: 'volunteer', Page: VolunteerEntry, ready: 'coming-soon' },
-  { name: 'council', Page: CouncilEntry, ready: 'coming-soon' },
+  { name: 'council', Page: CouncilEntry, ready: 'residence' },
 ];
 
 async function renderPage({ Page, params, ready }: PageCase, { elder, scale }: { elder: boolean; scale: number }) {
@@ -90,7 +91,7 @@ async function renderPage({ Page, params, ready }: PageCase, { elder, scale }: {
   const { container } = render(<Page />);
   await screen.findAllByTestId(ready, undefined, slow);
   // The home page looks its building up; the detail page its calls: let them land.
-  await waitFor(() => expect(container.querySelector('[data-testid="loading"]')).toBeNull(), slow);
+  await absent(() => container.querySelector('[data-testid="loading"]'), slow);
   const root = container.querySelector('.jy-page');
   if (!root) throw new Error('the page is not built in the kit’s Page');
   return root;

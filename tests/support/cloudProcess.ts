@@ -1,8 +1,8 @@
 /**
  * A local cloud in a process of its own, for the component tests. On two cores jest runs them in
- * its own process, where the cloud would share one event loop with jsdom's polling (a 40 ms save took
- * 20–40 s) and stop dead under a test's synchronous child process. Prints `READY <url>` once seeded;
- * stops on SIGTERM or when the parent's end of stdin closes.
+ * its own process, where the cloud would share one event loop with the pages under test and stop
+ * dead while a test waits on a child process (tests/support/booking.ts arriveTodayInCloud). Prints
+ * `READY <url>` once seeded; stops on SIGTERM or when the parent's end of stdin closes.
  */
 import { startStack } from '../../scripts/localStack';
 

@@ -4,6 +4,7 @@ import { actAs } from '../../../../tests/support/componentEnv';
 import { api } from '@/api';
 import { fileAppeal, marker } from '../shared/testing';
 import AdminAppeal from './index';
+import { absent } from '../../../../tests/support/absent';
 
 jest.setTimeout(60_000);
 const slow = { timeout: 20_000 };
@@ -123,7 +124,7 @@ it('an appeal held for review says so, and approving it lets neighbours see it',
   const notice = await screen.findByTestId('held-for-review', undefined, slow);
   expect(notice.textContent).toContain('邻居看不到');
   fireEvent.click(screen.getByTestId('action-approve'));
-  await waitFor(() => expect(screen.queryByTestId('held-for-review')).toBeNull(), slow);
+  await absent(() => screen.queryByTestId('held-for-review'), slow);
   expect(within(screen.getByTestId('timeline')).getByText('内容审核通过')).toBeTruthy();
   expect(screen.queryByTestId('action-approve')).toBeNull();
 });

@@ -12,6 +12,7 @@ import BookingDay from './index';
 import { typeInto } from '../../../../tests/support/fields';
 import { arriveTodayInCloud } from '../../../../tests/support/booking';
 import type { BookingView } from '@contract/booking.constants';
+import { absent } from '../../../../tests/support/absent';
 
 jest.setTimeout(90_000);
 const slow = { timeout: 20_000 };
@@ -112,7 +113,7 @@ it('lists an open 差评 with its deadline and answers it', async () => {
 
   await typeInto(() => within(row()!).getByTestId('answer-text'), '已安排增加窗口，抱歉让您久等');
   fireEvent.click(within(row()!).getByTestId('answer-submit'));
-  await waitFor(() => expect(row()).toBeUndefined(), slow);
+  await absent(() => row(), slow);
 
   actAs('demo-resident');
   const seen = await api.booking.detail({ id: booking.id });

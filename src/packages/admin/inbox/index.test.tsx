@@ -4,6 +4,7 @@ import { navigation } from '../../../../tests/support/taro';
 import { actAs } from '../../../../tests/support/componentEnv';
 import { fileAppeal, marker } from '../shared/testing';
 import AdminInbox from './index';
+import { absent } from '../../../../tests/support/absent';
 
 jest.setTimeout(60_000);
 const slow = { timeout: 20_000 };
@@ -36,7 +37,7 @@ it('lists a new appeal for the grid worker of its building, not for another grid
 
   // Not claimed yet: it is nobody's "我办理的".
   fireEvent.click(screen.getByTestId('scope-mine'));
-  await waitFor(() => expect(screen.queryByTestId('loading')).toBeNull(), slow);
+  await absent(() => screen.queryByTestId('loading'), slow);
   expect(await itemFor(appeal.no)).toBeUndefined();
   first.unmount();
 
@@ -53,7 +54,7 @@ it('filters by status and says so when nothing matches', async () => {
   await waitFor(async () => expect(await itemFor(appeal.no)).toBeDefined(), slow);
 
   fireEvent.click(screen.getByTestId('filter-status-closed'));
-  await waitFor(() => expect(screen.queryByTestId('loading')).toBeNull(), slow);
+  await absent(() => screen.queryByTestId('loading'), slow);
   await screen.findByTestId('inbox-total', undefined, slow);
   expect(await itemFor(appeal.no)).toBeUndefined();
   expect(screen.getByTestId('inbox-total').textContent).toContain('已筛选');
@@ -65,7 +66,7 @@ it('filters by status and says so when nothing matches', async () => {
   fireEvent.click(screen.getByTestId('filter-category-toggle'));
   fireEvent.click(await screen.findByTestId('filter-category-elevator', undefined, slow));
   expect(screen.getByTestId('filter-category-toggle').textContent).toContain('电梯故障');
-  await waitFor(() => expect(screen.queryByTestId('loading')).toBeNull(), slow);
+  await absent(() => screen.queryByTestId('loading'), slow);
   await screen.findByTestId('inbox-total', undefined, slow);
   expect(await itemFor(appeal.no)).toBeUndefined();
 });
