@@ -14,7 +14,6 @@ import type { AppealExportFilters } from '../../types/ledger';
 import type { IndexSpec } from '../core/db/collections';
 import { LEVEL } from '../core/auth/jurisdiction';
 import { database } from '../core/platform/cloud';
-import { formatShanghai } from '../core/time/workingTime';
 import { defineExport } from '../ledger/spec';
 import type { AppealDoc } from './domain/model';
 
@@ -66,7 +65,20 @@ export const APPEAL_EXPORT_INDEXES: IndexSpec[] = (['grid', 'community', 'street
   keys: { [`place.${LEVEL[level].id}`]: 1, filedAt: 1, _id: 1 },
 }));
 
-const when = (at: Date | string | null | undefined): string => (at ? formatShanghai(new Date(at), 'YYYY-MM-DD HH:mm') : '');
+/**
+ * 'YYYY-MM-DD HH:mm' in Asia/Shanghai. Its offset has been a fixed +08:00 since 1991, so plain
+ * arithmetic does it: dayjs's tz formatting costs ~0.2 ms a call, minutes over 100,000 rows.
+ */
+const shanghaiIso = (at: Date | string) => new Date(new Date(at).getTime() + 8 * 3_600_000).toISOString();
+const when = (at: Date | string | null | undefined): string => {
+  if (!at) return '';
+  const iso = shanghaiIso(at);
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
+};
+const shortWhen = (at: Date | string): string => {
+  const iso = shanghaiIso(at);
+  return `${iso.slice(5, 10)} ${iso.slice(11, 16)}`;
+};
 
 /** Steps staff and residents see, not the 附议 and 即将超期 noise. */
 const SUMMARY_KINDS = new Set<TimelineKind>(['filed', 'routed', 'claimed', 'replied', 'transferred', 'pressed', 'escalated', 'resolved', 'rated', 'reopened', 'closed']);
@@ -79,7 +91,7 @@ export function timelineSummary(timeline: ExportedAppeal['timeline'] = []): stri
     .map((e) => {
       const who = e.actor.kind === 'system' ? '' : `（${e.actor.name}）`;
       const text = e.text ? `：${Array.from(e.text.replace(/\s+/g, ' ').trim()).slice(0, 30).join('')}` : '';
-      return `${formatShanghai(new Date(e.at), 'MM-DD HH:mm')} ${TIMELINE_LABELS[e.kind]}${who}${text}`;
+      return `${shortWhen(e.at)} ${TIMELINE_LABELS[e.kind]}${who}${text}`;
     });
   const all = lines.join('\n');
   return all.length <= SUMMARY_MAX ? all : `${all.slice(0, SUMMARY_MAX - 1)}…`;

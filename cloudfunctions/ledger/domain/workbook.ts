@@ -36,9 +36,7 @@ export async function writeLedger<F, D extends { _id: string }>(
   for await (const page of pages) {
     for (const doc of page) {
       const values: CellValue[] = spec.columns.map((c) => c.value(doc, now));
-      const row = sheet.addRow(values);
-      row.alignment = { vertical: 'top', wrapText: true };
-      row.commit();
+      sheet.addRow(values).commit();
       rows += 1;
     }
     await progress(rows);

@@ -17,7 +17,21 @@ import { withSpec } from '../kinds';
 import { exportsRepo } from '../repos/exports';
 import { sourceCount, sourcePages } from '../repos/source';
 
-export type GenerateResult = Tally<'done' | 'failed' | 'retried' | 'skipped'>;
+/** The tally, and the most the heap grew during the run (MB): what a large file costs in memory. */
+export type GenerateResult = Tally<'done' | 'failed' | 'retried' | 'skipped'> & { peakHeapDeltaMb: number };
+
+/** The heap's high-water mark over the run, sampled after every page written. */
+function heapWatch() {
+  const base = process.memoryUsage().heapUsed;
+  let peak = base;
+  return {
+    sample: () => {
+      peak = Math.max(peak, process.memoryUsage().heapUsed);
+    },
+    deltaMb: () => Math.round(((peak - base) / 1048576) * 10) / 10,
+  };
+}
+const heap = { current: null as ReturnType<typeof heapWatch> | null };
 
 /** Progress is written after a page only this often, to keep the writes few on large files. */
 const PROGRESS_EVERY_MS = 3_000;
@@ -44,6 +58,7 @@ export async function generate(doc: ExportDoc, startedAt: Date): Promise<{ rows:
         },
         startedAt,
         async (n) => {
+          heap.current?.sample();
           if (Date.now() - reported < PROGRESS_EVERY_MS) return;
           reported = Date.now();
           await exportsRepo.progress(doc._id, startedAt, { rows: n });
@@ -58,7 +73,8 @@ export async function generate(doc: ExportDoc, startedAt: Date): Promise<{ rows:
 }
 
 export async function generateExports(now: Date): Promise<GenerateResult> {
-  return drain<ExportDoc, 'done' | 'failed' | 'retried' | 'skipped'>({
+  heap.current = heapWatch();
+  const tally = await drain<ExportDoc, 'done' | 'failed' | 'retried' | 'skipped'>({
     name: 'generateExports',
     batch: 5,
     // Starts no new file after this; one already begun runs to its end (the function's timeout is longer).
@@ -91,4 +107,7 @@ export async function generateExports(now: Date): Promise<GenerateResult> {
     outcomes: ['done', 'failed', 'retried', 'skipped'],
     label: (doc) => doc._id,
   });
+  const peakHeapDeltaMb = heap.current.deltaMb();
+  heap.current = null;
+  return { ...tally, peakHeapDeltaMb };
 }

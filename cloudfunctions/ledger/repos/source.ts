@@ -10,9 +10,10 @@ export async function* sourcePages<D extends { _id: string }>(src: ExportSource,
   const field = src.orderField;
   let last: { at: Date; id: string } | null = null;
   for (;;) {
-    // Lower bound from the last row: ties on the order field continue by _id.
-    const range = { [field]: _.gte(last ? last.at : src.from).and(_.lt(src.to)) };
-    const where = last ? _.and([{ ...src.where, ...range }, _.or([{ [field]: _.gt(last.at) }, { _id: _.gt(last.id) }])]) : { ...src.where, ...range };
+    // Lower bound from the last row (ties on the order field continue by _id). Each bound is its own
+    // condition: `gte().and(lt())` travels as one $and operator the index planner cannot use.
+    const bounds = [{ ...src.where, [field]: _.gte(last ? last.at : src.from) }, { [field]: _.lt(src.to) }];
+    const where = _.and(last ? [...bounds, _.or([{ [field]: _.gt(last.at) }, { _id: _.gt(last.id) }])] : bounds);
     const { data } = await coll.where(where).orderBy(field, 'asc').orderBy('_id', 'asc').limit(size).field(src.fields).get();
     const docs = data as D[];
     if (docs.length > 0) yield docs;
@@ -27,7 +28,7 @@ export async function sourceCount(src: ExportSource): Promise<number> {
   const _ = database().command;
   const { total } = await database()
     .collection(src.collection)
-    .where({ ...src.where, [src.orderField]: _.gte(src.from).and(_.lt(src.to)) })
+    .where(_.and([{ ...src.where, [src.orderField]: _.gte(src.from) }, { [src.orderField]: _.lt(src.to) }]))
     .count();
   return total;
 }
