@@ -66,7 +66,7 @@ export default function CouncilBoard() {
               {!current.isStaff && <ResidenceCard me={current} onChange={setFresh} />}
               {current.jurisdiction?.level === 'community' && <SettingsCard />}
               {canRaise && <LinkRow title="我要提事" description="提出楼栋、小区或社区的公共事务，邻里附议后进入议事" onClick={() => void Taro.navigateTo({ url: routes.councilRaise() })} testId="open-raise" />}
-              <Board me={current} />
+              {current.household || current.isStaff ? <Board me={current} /> : <EmptyState title="绑定住址后即可查看本社区的议题" testId="board-unbound" />}
             </>
           );
         }}
