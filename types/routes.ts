@@ -46,6 +46,9 @@ export const PAGES = {
   volunteerDeclare: 'packages/volunteer/declare/index',
   volunteerCertificate: 'packages/volunteer/certificate/index',
   volunteerVerify: 'packages/volunteer/verify/index',
+  // 人员与权限: the admin's page and the invitee's (opened from the invitation's QR or link).
+  staffAdmin: 'packages/admin/staff/index',
+  staffAccept: 'packages/admin/staff-accept/index',
 } as const;
 
 export type PageName = keyof typeof PAGES;
@@ -112,6 +115,9 @@ export const routes = {
   volunteerCertificate: () => routeTo('volunteerCertificate'),
   /** Checks a 志愿服务证明 by its code (`code` prefilled from a link). */
   volunteerVerify: (code?: string) => routeTo('volunteerVerify', { code }),
+  staffAdmin: () => routeTo('staffAdmin'),
+  /** 接受邀请 with the invitation code prefilled. */
+  staffAccept: (code?: string) => routeTo('staffAccept', { code }),
 } satisfies Record<PageName, (...args: never[]) => Route>;
 
 /** A route as a subscribe message's `page` takes it: the same path and query, no leading slash. */
