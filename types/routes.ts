@@ -28,6 +28,7 @@ export const PAGES = {
   dashboard: 'packages/admin/dashboard/index',
   routingRules: 'packages/admin/rules/index',
   holidayCalendar: 'packages/admin/calendar/index',
+  ledger: 'packages/admin/ledger/index',
   // 不打烊服务 (booking): residents' pages in the booking subpackage, the front desk in the workbench.
   bookingService: 'packages/booking/service/index',
   myBookings: 'packages/booking/mine/index',
@@ -95,6 +96,8 @@ export const routes = {
   dashboard: () => routeTo('dashboard'),
   routingRules: (communityId?: string) => routeTo('routingRules', { communityId }),
   holidayCalendar: () => routeTo('holidayCalendar'),
+  /** 导出台账: Excel exports of the caller's jurisdiction. */
+  ledger: () => routeTo('ledger'),
   /** A service's 材料清单 and slots. */
   bookingService: (communityId: string, serviceId: string) => routeTo('bookingService', { communityId, serviceId }),
   myBookings: (scope?: 'upcoming' | 'past') => routeTo('myBookings', { scope }),

@@ -311,6 +311,7 @@ export const VISITS = {
     { persona: 'staff', url: () => routes.holidayCalendar(), ready: [testId('calendar')] },
     { persona: 'district', state: '录入放假安排', url: () => routes.holidayCalendar(), ready: [testId('calendar-editor')] },
   ],
+  ledger: [{ persona: 'staff', url: () => routes.ledger(), ready: [testId('request-export')] }],
 } satisfies Record<PageName, readonly Visit[]>;
 
 export interface NamedVisit extends Visit {
