@@ -8,6 +8,7 @@ import path from 'node:path';
 import { runAppealsBench } from './appeals';
 import { runBookingBench } from './booking';
 import { runDbBench } from './db';
+import { runLedgerBench } from './ledger';
 import { runOrgImportBench } from './orgImport';
 import type { BenchResult } from './result';
 import { h5FirstLoad, weappSizes } from './sizes';
@@ -32,6 +33,7 @@ async function main() {
   report(await runAppealsBench());
   report(await runBookingBench());
   report(await runOrgImportBench());
+  report(await runLedgerBench());
 
   const file = path.join(ROOT, 'bench', 'results.json');
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);

@@ -1,0 +1,45 @@
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { actAs } from '../../../../tests/support/componentEnv';
+import LedgerPage from './index';
+
+jest.setTimeout(60_000);
+const slow = { timeout: 20_000 };
+
+/** The timer job's stand-in: the component cloud runs no timers. */
+function finishInCloud(id: string, rows: number) {
+  const url = process.env.JY_TEST_CLOUD_URL;
+  if (!url) throw new Error('the component cloud is not running');
+  execFileSync(process.execPath, [createRequire(__filename).resolve('tsx/cli'), path.join(__dirname, 'finishCli.ts'), url, id, String(rows)], { stdio: 'inherit' });
+}
+
+it('a community worker asks for the ledger with filters, sees it queued, then downloads it once written', async () => {
+  const open = jest.fn();
+  window.open = open as typeof window.open;
+  actAs('demo-community-staff');
+  render(<LedgerPage />);
+  fireEvent.click(await screen.findByTestId('status-processing', undefined, slow));
+  fireEvent.click(screen.getByTestId('overdue-overdue'));
+  fireEvent.click(screen.getByTestId('request-export'));
+
+  const card = await waitFor(() => {
+    const found = screen.getAllByTestId(/^export-ex/).find((el) => el.textContent?.includes('办理中 · 已超时'));
+    if (!found) throw new Error('not listed yet');
+    return found;
+  }, slow);
+  expect(card.textContent).toContain('诉求台账 · 海岸社区');
+  expect(card.textContent).toContain('排队中');
+  expect(card.textContent).toContain('等待生成');
+  expect(card.querySelector('[data-testid="export-download"]')).toBeNull();
+
+  const id = card.getAttribute('data-testid')!.replace(/^export-/, '');
+  finishInCloud(id, 42);
+  // the page looks again while a file is pending
+  await waitFor(() => expect(screen.getByTestId(`export-${id}`).textContent).toContain('已完成'), slow);
+  expect(screen.getByTestId(`export-${id}`).textContent).toContain('共 42 行');
+  fireEvent.click(screen.getByTestId(`export-${id}`).querySelector('[data-testid="export-download"]')!);
+  await waitFor(() => expect(open).toHaveBeenCalledTimes(1), slow);
+  expect(String(open.mock.calls[0][0])).toContain(`exports/${id}.xlsx`);
+});
