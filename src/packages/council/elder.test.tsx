@@ -4,12 +4,13 @@
  * and at the largest system font everything doubles.
  */
 import type { ComponentType } from 'react';
-import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, render, screen } from '@testing-library/react';
 import { api } from '@/api';
 import { StyleResolver } from '../../../tests/components/support/kitCss';
 import { auditElder, setBrowserFontScale, setElderCache } from '../../../tests/components/support/elder';
 import { actAs } from '../../../tests/support/componentEnv';
 import { setRouterParams } from '../../../tests/support/taro';
+import { absent } from '../../../tests/support/absent';
 import CouncilBoard from './index';
 import CouncilMatter from './matter/index';
 import CouncilRaise from './raise/index';
@@ -45,7 +46,7 @@ async function renderPage({ Page, params, ready }: (typeof PAGES)[number], scale
   setRouterParams(params ?? {});
   const { container } = render(<Page />);
   await screen.findAllByTestId(ready, undefined, slow);
-  await waitFor(() => expect(container.querySelector('[data-testid="loading"]')).toBeNull(), slow);
+  await absent(() => container.querySelector('[data-testid="loading"]'), slow);
   const root = container.querySelector('.jy-page');
   if (!root) throw new Error('the page is not built in the kit’s Page');
   return root;
