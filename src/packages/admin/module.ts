@@ -6,7 +6,6 @@
 import { ORG_STAFF_ROLES } from '@contract/org.constants';
 import { routes, subpackageOf } from '@contract/routes';
 import { STAFF_ADMIN_ROLES } from '@contract/staff.constants';
-import { STAFF_ADMIN_ROLES } from '@contract/staff.constants';
 import { defineModule } from '@/registry';
 
 export const adminModule = defineModule({
@@ -16,8 +15,6 @@ export const adminModule = defineModule({
   workEntries: [
     // Every staff member reads it (deadlines count working days by it); the district enters it.
     { key: 'calendar', label: '节假日安排', hint: '法定节假日与调休补班，办理时限按它计算', url: routes.holidayCalendar(), show: (me) => me.isStaff },
-    // 人员与权限: admins of a level and property companies invite, change and revoke their staff.
-    { key: 'staff', label: '人员与权限', hint: '邀请工作人员、调整或撤销角色、变更记录', url: routes.staffAdmin(), show: (me) => me.roles.some((r) => STAFF_ADMIN_ROLES.includes(r)) },
     // 人员与权限: admins of a level and property companies invite, change and revoke their staff.
     { key: 'staff', label: '人员与权限', hint: '邀请工作人员、调整或撤销角色、变更记录', url: routes.staffAdmin(), show: (me) => me.roles.some((r) => STAFF_ADMIN_ROLES.includes(r)) },
     // Org staff export their jurisdiction's records as Excel (property staff have no unit).
