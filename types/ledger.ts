@@ -5,14 +5,15 @@
 import { z } from 'zod';
 import { APPEAL_STATUSES } from './appeals.constants';
 import { AppealCategorySchema } from './appeals';
+import { BOOKING_CHANNELS, BOOKING_MODES, BOOKING_STATUSES } from './booking.constants';
 import { action } from './contract';
 import { Day } from './fields';
 import { ORG_STAFF_ROLES } from './org.constants';
 import { pageInput, type Page } from './paging';
 
-export const EXPORT_KINDS = ['appeals'] as const;
+export const EXPORT_KINDS = ['appeals', 'bookings'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
-export const EXPORT_KIND_LABELS: Record<ExportKind, string> = { appeals: '诉求台账' };
+export const EXPORT_KIND_LABELS: Record<ExportKind, string> = { appeals: '诉求台账', bookings: '预约台账' };
 
 export const EXPORT_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
 export type ExportStatus = (typeof EXPORT_STATUSES)[number];
@@ -33,6 +34,18 @@ export const AppealExportFilters = z
   .default({});
 export type AppealExportFilters = z.output<typeof AppealExportFilters>;
 
+/** The front desk's filters. Bookings have no grid: a grid's ledger is its community's. */
+export const BookingExportFilters = z
+  .object({
+    status: z.enum(BOOKING_STATUSES, { error: '无效的状态' }).optional(),
+    mode: z.enum(BOOKING_MODES, { error: '无效的办理方式' }).optional(),
+    channel: z.enum(BOOKING_CHANNELS, { error: '无效的预约渠道' }).optional(),
+    afterHours: z.boolean().optional(),
+  })
+  .strict()
+  .default({});
+export type BookingExportFilters = z.output<typeof BookingExportFilters>;
+
 const daysBetween = (from: string, to: string) => (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
 
 const Common = {
@@ -40,13 +53,17 @@ const Common = {
   requestId: z.uuid({ message: '缺少请求编号' }),
   /** The unit the ledger covers; the caller's own first unit when absent. */
   unitId: z.string().trim().min(1).max(64).optional(),
-  /** Filed / booked from … to (inclusive, Asia/Shanghai days). */
+  /** Filed (appeals) / booked for (bookings) from … to: inclusive Asia/Shanghai days. */
   from: Day,
   to: Day,
 };
 
 export const RequestExportInput = z
-  .discriminatedUnion('kind', [z.object({ kind: z.literal('appeals'), filters: AppealExportFilters, ...Common })], { error: '请选择导出类型' })
+  .discriminatedUnion(
+    'kind',
+    [z.object({ kind: z.literal('appeals'), filters: AppealExportFilters, ...Common }), z.object({ kind: z.literal('bookings'), filters: BookingExportFilters, ...Common })],
+    { error: '请选择导出类型' },
+  )
   .refine((v) => v.from <= v.to, { message: '开始日期不能晚于结束日期', path: ['from'] })
   .refine((v) => daysBetween(v.from, v.to) < EXPORT_MAX_DAYS, { message: `一次最多导出${EXPORT_MAX_DAYS}天`, path: ['to'] });
 export type RequestExportInput = z.output<typeof RequestExportInput>;
@@ -64,7 +81,7 @@ export interface ExportView {
   statusLabel: string;
   /** Rows written so far (while 生成中) or in the file. */
   rows: number;
-  /** Rows the range matched when generation began; null before. */
+  /** Rows in the finished file; null until then (counting first would cost a second pass). */
   total: number | null;
   error: string | null;
   fileName: string;

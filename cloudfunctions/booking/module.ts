@@ -1,6 +1,7 @@
 /** 不打烊服务: bookings, their slots' seats, each community's settings, and their messages. */
 import { bookingContract } from '../../types/booking';
 import { defineModule } from '../core/module';
+import { BOOKING_EXPORT_INDEXES } from './exports';
 import { BOOKING_TEMPLATES } from './templates';
 
 export const bookingModule = defineModule({
@@ -22,6 +23,7 @@ export const bookingModule = defineModule({
         { name: 'community_complaints', keys: { communityId: 1, complaintState: 1, 'complaint.at': -1 } },
         { name: 'street_complaints', keys: { streetId: 1, complaintState: 1, 'complaint.at': -1 } },
         { name: 'district_complaints', keys: { districtId: 1, complaintState: 1, 'complaint.at': -1 } },
+        ...BOOKING_EXPORT_INDEXES, // 台账导出: (unit, slot.start, _id) keyset pages
         // Timers.
         { name: 'remind_at', keys: { remindAt: 1 } },
         { name: 'complaint_due_at', keys: { complaintDueAt: 1 } },

@@ -1,13 +1,29 @@
-/** Every kind of ledger: its spec (kept with its module) and its filters' schema. */
-import { AppealExportFilters, type ExportKind, type RequestExportInput } from '../../types/ledger';
+/** Every kind of ledger: its spec (kept with its module), its filters' schema and the unit it covers. */
+import { AppealExportFilters, BookingExportFilters, type ExportKind, type RequestExportInput } from '../../types/ledger';
+import type { OrgUnit } from '../../types/org';
 import { appealsExport } from '../appeals/exports';
+import { communityInReach, unitInReach } from '../core/auth/reach';
+import type { Subject } from '../core/auth/jurisdiction';
+import { bookingsExport } from '../booking/exports';
 import type { ExportSpec } from './spec';
 
 export function filterTextOf(input: RequestExportInput): string {
   switch (input.kind) {
     case 'appeals':
       return appealsExport.filterText(input.filters);
+    case 'bookings':
+      return bookingsExport.filterText(input.filters);
   }
+}
+
+/**
+ * The unit asked for (or the caller's own), in reach, and the unit the ledger covers: the same, but
+ * bookings keep no grid, so a grid's bookings ledger is its community's.
+ */
+export async function unitFor(kind: ExportKind, who: Pick<Subject, 'roles' | 'jurisdiction'>, unitId: string | undefined): Promise<{ asked: OrgUnit; covered: OrgUnit }> {
+  const asked = await unitInReach(who, unitId);
+  const covered = kind === 'bookings' && asked.level === 'grid' ? await communityInReach(who, asked._id) : asked;
+  return { asked, covered };
 }
 
 /** What a run does with a kind's spec and its filters (parsed again from storage), whatever their types. */
@@ -18,5 +34,7 @@ export function withSpec<R>(kind: ExportKind, filters: unknown, use: SpecUser<R>
   switch (kind) {
     case 'appeals':
       return use(appealsExport, AppealExportFilters.parse(filters));
+    case 'bookings':
+      return use(bookingsExport, BookingExportFilters.parse(filters));
   }
 }

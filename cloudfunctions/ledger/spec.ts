@@ -37,3 +37,17 @@ export interface ExportSpec<F, D extends { _id: string }> {
 }
 
 export const defineExport = <F, D extends { _id: string }>(spec: ExportSpec<F, D>): ExportSpec<F, D> => spec;
+
+/**
+ * An instant as Asia/Shanghai ISO text ('YYYY-MM-DDTHH:mm:ss.sssZ' shifted by +08:00), to slice. Its
+ * offset has been a fixed +08:00 since 1991, so plain arithmetic does it: dayjs's tz formatting costs
+ * ~0.2 ms a call, minutes over 100,000 rows.
+ */
+export const shanghaiIso = (at: Date | string) => new Date(new Date(at).getTime() + 8 * 3_600_000).toISOString();
+
+/** 'YYYY-MM-DD HH:mm' in Asia/Shanghai, or '' for none. */
+export function cellTime(at: Date | string | null | undefined): string {
+  if (!at) return '';
+  const iso = shanghaiIso(at);
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
+}

@@ -8,6 +8,7 @@ import type { ExportView } from '../../types/ledger';
 import type { GenerateResult } from '../../cloudfunctions/ledger/jobs/generateExports';
 import { readLedger } from '../../cloudfunctions/ledger/domain/workbook';
 import { appealsExport } from '../../cloudfunctions/appeals/exports';
+import { bookingsExport } from '../../cloudfunctions/booking/exports';
 import { shanghaiDay } from '../../cloudfunctions/core/time/workingTime';
 import { startTestCloud, type TestCloud } from '../support/cloud';
 
@@ -180,5 +181,35 @@ describe('ledger: appeals export', () => {
     const view = await t.ok(STAFF, 'ledger', 'request', { kind: 'appeals', requestId: randomUUID(), from: today, to: today, filters: {} });
     const res = await t.call(STAFF, 'ledger', 'download', { id: view.id });
     expect(res).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  });
+});
+
+describe('ledger: bookings export', () => {
+  it('a grid worker’s bookings ledger is the community’s: every booking of 海岸社区 for days in the range', async () => {
+    const to = shanghaiDay(new Date(Date.now() + 60 * 86_400_000));
+    const view = await t.ok('demo-grid-worker', 'ledger', 'request', { kind: 'bookings', requestId: randomUUID(), from: monthAgo, to, filters: {} });
+    expect(view).toMatchObject({ kindLabel: '预约台账', unitName: '海岸社区', status: 'queued' });
+    expect(await runTimer()).toMatchObject({ failed: 0 }); // with any export left queued above
+    const _ = t.db.command;
+    const { total } = await t.db
+      .collection('bookings')
+      .where({ communityId: 'c-haian', status: _.neq('void'), 'slot.start': _.gte(new Date(`${monthAgo}T00:00:00+08:00`)).and(_.lt(new Date(Date.parse(`${to}T00:00:00+08:00`) + 86_400_000))) })
+      .count();
+    const { sheet } = await fileOf(view, 'demo-grid-worker');
+    expect(sheet.headers).toEqual(bookingsExport.columns.map((c) => c.header));
+    expect(sheet.rows).toHaveLength(total);
+    const col = (h: string) => sheet.headers.indexOf(h);
+    for (const r of sheet.rows) {
+      expect(String(r[col('预约码')])).toMatch(/^\d{6}$/);
+      expect(r[col('社区')]).toBe('海岸社区');
+      expect(String(r[col('日期时段')])).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}-\d{2}:\d{2}$/);
+    }
+    const slots = sheet.rows.map((r) => String(r[col('日期时段')]));
+    expect([...slots].sort()).toEqual(slots);
+  });
+
+  it('bad booking filters are refused', async () => {
+    const res = await t.call(STAFF, 'ledger', 'request', { kind: 'bookings', requestId: randomUUID(), from: monthAgo, to: today, filters: { category: 'elevator' } as never });
+    expect(res).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 });

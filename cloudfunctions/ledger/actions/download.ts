@@ -18,7 +18,7 @@ export const download: Handler<typeof ledgerContract.download> = async ({ id }, 
   const doc = await exportsRepo.get(id);
   if (!doc || doc.requester.openid !== caller.openid) throw notFound('找不到该导出');
   if (doc.status !== 'done' || !doc.fileId) throw conflict('文件还没有生成好');
-  const unit = await orgRepo.unit(doc.unitId);
+  const unit = await orgRepo.unit(doc.askedUnitId ?? doc.unitId);
   if (!unit || !coversUnitPath(caller, unit.path)) throw forbidden('该单位已不在您的辖区内');
   const { fileList } = await cloud().getTempFileURL({ fileList: [{ fileID: doc.fileId, maxAge: DOWNLOAD_URL_MAX_AGE_SECONDS }] });
   const url = fileList[0]?.tempFileURL;

@@ -1,16 +1,15 @@
 /** 导出台账: queues an export of a unit in the caller's reach; a retry with the same requestId returns the same one. */
 import { createHash } from 'node:crypto';
 import type { ledgerContract } from '../../../types/ledger';
-import { unitInReach } from '../../core/auth/reach';
 import type { Handler } from '../../core/router';
 import { toView, type ExportDoc } from '../domain/model';
-import { filterTextOf } from '../kinds';
+import { filterTextOf, unitFor } from '../kinds';
 import { exportsRepo } from '../repos/exports';
 
 export const exportId = (openid: string, requestId: string) => `ex${createHash('sha256').update(`${openid}:${requestId.toLowerCase()}`).digest('hex').slice(0, 24)}`;
 
 export const request: Handler<typeof ledgerContract.request> = async (input, { caller, now }) => {
-  const unit = await unitInReach(caller, input.unitId);
+  const { asked, covered: unit } = await unitFor(input.kind, caller, input.unitId);
   const doc: ExportDoc = {
     _id: exportId(caller.openid, input.requestId),
     requestId: input.requestId,
@@ -19,6 +18,7 @@ export const request: Handler<typeof ledgerContract.request> = async (input, { c
     unitId: unit._id,
     unitName: unit.name,
     unitLevel: unit.level,
+    askedUnitId: asked._id,
     from: input.from,
     to: input.to,
     filters: { ...input.filters },

@@ -10,6 +10,8 @@ export interface ExportDoc {
   unitId: string;
   unitName: string;
   unitLevel: OrgLevel;
+  /** The unit the requester asked for in their reach (a grid, for its community's bookings): who may still download. */
+  askedUnitId: string;
   /** Inclusive Asia/Shanghai days. */
   from: string;
   to: string;

@@ -15,7 +15,7 @@ import { cloudPathOf, dayRange, MAX_ATTEMPTS, type ExportDoc } from '../domain/m
 import { writeLedger } from '../domain/workbook';
 import { withSpec } from '../kinds';
 import { exportsRepo } from '../repos/exports';
-import { sourceCount, sourcePages } from '../repos/source';
+import { sourcePages } from '../repos/source';
 
 /** The tally, and the most the heap grew during the run (MB): what a large file costs in memory. */
 export type GenerateResult = Tally<'done' | 'failed' | 'retried' | 'skipped'> & { peakHeapDeltaMb: number };
@@ -43,7 +43,6 @@ export async function generate(doc: ExportDoc, startedAt: Date): Promise<{ rows:
   try {
     const rows = await withSpec(doc.kind, doc.filters, async (spec, filters) => {
       const source = spec.source({ _id: doc.unitId, level: doc.unitLevel }, filters, dayRange(doc.from, doc.to), startedAt);
-      await exportsRepo.progress(doc._id, startedAt, { total: await sourceCount(source) });
       let reported = Date.now();
       return writeLedger(
         file,
@@ -61,7 +60,7 @@ export async function generate(doc: ExportDoc, startedAt: Date): Promise<{ rows:
           heap.current?.sample();
           if (Date.now() - reported < PROGRESS_EVERY_MS) return;
           reported = Date.now();
-          await exportsRepo.progress(doc._id, startedAt, { rows: n });
+          await exportsRepo.progress(doc._id, startedAt, n);
         },
       );
     });

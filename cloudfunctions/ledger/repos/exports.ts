@@ -44,14 +44,14 @@ export const exportsRepo = {
   },
 
   /** Rows written so far, on the running claim. */
-  async progress(id: string, startedAt: Date, fields: Pick<ExportDoc, 'rows'> | Pick<ExportDoc, 'total'>): Promise<void> {
-    await exportsColl().where({ _id: id, status: 'running', startedAt }).update(fields);
+  async progress(id: string, startedAt: Date, rows: number): Promise<void> {
+    await exportsColl().where({ _id: id, status: 'running', startedAt }).update({ rows });
   },
 
   async finish(id: string, startedAt: Date, outcome: Pick<ExportDoc, 'status' | 'rows' | 'fileId' | 'error'>, now: Date): Promise<boolean> {
     const { updated } = await exportsColl()
       .where({ _id: id, status: 'running', startedAt })
-      .update({ ...outcome, dueAt: null, finishedAt: now });
+      .update({ ...outcome, total: outcome.status === 'done' ? outcome.rows : null, dueAt: null, finishedAt: now });
     return updated === 1;
   },
 

@@ -22,13 +22,3 @@ export async function* sourcePages<D extends { _id: string }>(src: ExportSource,
     last = { at: tail[field] as Date, id: tail._id };
   }
 }
-
-/** How many rows the source has (for progress). */
-export async function sourceCount(src: ExportSource): Promise<number> {
-  const _ = database().command;
-  const { total } = await database()
-    .collection(src.collection)
-    .where(_.and([{ ...src.where, [src.orderField]: _.gte(src.from) }, { [src.orderField]: _.lt(src.to) }]))
-    .count();
-  return total;
-}

@@ -40,7 +40,7 @@ async function openFile(item: ExportView): Promise<void> {
 }
 
 function progressText(item: ExportView): string {
-  if (item.status === 'running') return item.total === null ? '正在统计…' : `已写入 ${item.rows} / ${item.total} 行`;
+  if (item.status === 'running') return item.rows > 0 ? `正在生成，已写入 ${item.rows} 行` : '正在生成…';
   if (item.status === 'done') return `共 ${item.rows} 行 · ${formatTime(item.finishedAt)} 生成`;
   if (item.status === 'failed') return item.error ?? '生成失败';
   return '等待生成，通常一分钟内开始';
