@@ -163,6 +163,15 @@ describe('change, revoke and audit', () => {
     expect(await t.call(LIU, 'staff', 'revoke', { openid: 'new-grid-2' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
+  it('voids the open codes of an inviter who lost the right to give them', async () => {
+    const inv = await inviteOk('brand-new-1', { role: 'grid_worker', unitId: 'g-haian-3' }); // a 海岸社区 worker from above
+    expect(await t.call(LIU, 'staff', 'revoke', { openid: 'brand-new-1' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } }); // a peer
+    await t.ok('demo-street', 'staff', 'revoke', { openid: 'brand-new-1' });
+    expect(await t.call('late-2', 'staff', 'accept', { code: inv.code })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '邀请人已无权发出该邀请，请联系其上级重新邀请' } });
+    expect(await userDoc('late-2')).toBeUndefined();
+    expect((await t.db.collection('invitations').doc(inv.code).get()).data[0]).toMatchObject({ usedBy: null });
+  });
+
   it('马军 (district) sees what the street and community levels did; a community sees only its own', async () => {
     const street = await inviteOk('demo-street', { role: 'community_staff', unitId: 'c-shengli' });
     const district = await t.ok('demo-district', 'staff', 'audit', { pageSize: 50 });
