@@ -43,3 +43,19 @@ it('a community worker asks for the ledger with filters, sees it queued, then do
   await waitFor(() => expect(open).toHaveBeenCalledTimes(1), slow);
   expect(String(open.mock.calls[0][0])).toContain(`exports/${id}.xlsx`);
 });
+
+it('asks for the bookings ledger with its own filters', async () => {
+  actAs('demo-community-staff');
+  render(<LedgerPage />);
+  fireEvent.click(await screen.findByTestId('kind-bookings', undefined, slow));
+  expect(screen.getByTestId('range-text').textContent).toContain('预约日期');
+  expect(screen.queryByTestId('category-any')).toBeNull();
+  fireEvent.click(screen.getByTestId('booking-status-booked'));
+  fireEvent.click(screen.getByTestId('mode-window'));
+  fireEvent.click(screen.getByTestId('request-export'));
+  await waitFor(() => {
+    const found = screen.getAllByTestId(/^export-ex/).find((el) => el.textContent?.includes('已预约 · 窗口办理'));
+    if (!found) throw new Error('not listed yet');
+    expect(found.textContent).toContain('预约台账 · 海岸社区');
+  }, slow);
+});

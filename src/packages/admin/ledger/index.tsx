@@ -7,7 +7,8 @@ import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { APPEAL_CATEGORIES, APPEAL_CATEGORY_KEYS, type AppealCategory, type AppealStatus } from '@contract/appeals.constants';
-import type { ExportStatus, ExportView } from '@contract/ledger';
+import { BOOKING_MODE_LABELS, BOOKING_MODES, BOOKING_STATUS_LABELS, BOOKING_STATUSES, type BookingMode, type BookingStatus } from '@contract/booking.constants';
+import type { ExportKind, ExportStatus, ExportView } from '@contract/ledger';
 import { api } from '@/api';
 import { toApiError } from '@/api/errors';
 import { Chips } from '@/components/Chips';
@@ -25,6 +26,12 @@ import './index.scss';
 
 const TONES: Record<ExportStatus, TagTone> = { queued: 'neutral', running: 'warning', done: 'primary', failed: 'danger' };
 const CATEGORY_OPTIONS = [{ value: null, label: '全部类别' }, ...APPEAL_CATEGORY_KEYS.map((value) => ({ value, label: APPEAL_CATEGORIES[value].label }))];
+const BOOKING_STATUS_OPTIONS = [{ value: null, label: '全部状态' }, ...BOOKING_STATUSES.map((value) => ({ value, label: BOOKING_STATUS_LABELS[value] }))];
+const BOOKING_MODE_OPTIONS = [{ value: null, label: '全部方式' }, ...BOOKING_MODES.map((value) => ({ value, label: BOOKING_MODE_LABELS[value] }))];
+const KIND_OPTIONS: ReadonlyArray<{ value: ExportKind; label: string }> = [
+  { value: 'appeals', label: '诉求台账' },
+  { value: 'bookings', label: '预约台账' },
+];
 const POLL_MS = 3000;
 
 /** Opens a finished file: WeChat's viewer on weapp, a new tab on H5. */
@@ -83,7 +90,27 @@ function ExportRow({ item }: { item: ExportView }) {
   );
 }
 
+function AppealFilters(props: {
+  status: AppealStatus | null;
+  setStatus: (v: AppealStatus | null) => void;
+  category: AppealCategory | null;
+  setCategory: (v: AppealCategory | null) => void;
+  overdue: boolean;
+  setOverdue: (v: boolean) => void;
+}) {
+  return (
+    <>
+      <Chips<AppealStatus | null> testId="status" value={props.status} onChange={props.setStatus} options={[{ value: null, label: '全部状态' }, ...STATUS_OPTIONS]} />
+      <Chips<AppealCategory | null> testId="category" value={props.category} onChange={props.setCategory} options={CATEGORY_OPTIONS} />
+      <Chips<'all' | 'overdue'> testId="overdue" value={props.overdue ? 'overdue' : 'all'} onChange={(v) => props.setOverdue(v === 'overdue')} options={[{ value: 'all', label: '不限' }, { value: 'overdue', label: '仅已超时' }]} />
+    </>
+  );
+}
+
 export default function LedgerPage() {
+  const [kind, setKind] = useState<ExportKind>('appeals');
+  const [bookingStatus, setBookingStatus] = useState<BookingStatus | null>(null);
+  const [mode, setMode] = useState<BookingMode | null>(null);
   const [preset, setPreset] = useState<RangePreset>('30d');
   const [status, setStatus] = useState<AppealStatus | null>(null);
   const [category, setCategory] = useState<AppealCategory | null>(null);
@@ -103,13 +130,12 @@ export default function LedgerPage() {
   const submit = async () => {
     setSubmitting(true);
     try {
-      await api.ledger.request({
-        kind: 'appeals',
-        requestId: uuid(),
-        from: range.from,
-        to: range.to,
-        filters: { ...(status ? { status } : {}), ...(category ? { category } : {}), ...(overdue ? { overdue: true } : {}) },
-      });
+      const common = { requestId: uuid(), from: range.from, to: range.to };
+      await api.ledger.request(
+        kind === 'appeals'
+          ? { ...common, kind, filters: { ...(status ? { status } : {}), ...(category ? { category } : {}), ...(overdue ? { overdue: true } : {}) } }
+          : { ...common, kind, filters: { ...(bookingStatus ? { status: bookingStatus } : {}), ...(mode ? { mode } : {}) } },
+      );
       toast('已提交，正在后台生成');
       list.reload(true);
     } catch (error) {
@@ -122,14 +148,19 @@ export default function LedgerPage() {
   return (
     <Page className="ledger">
       <View className="card">
-        <Text className="card__title">诉求台账</Text>
+        <Chips<ExportKind> testId="kind" value={kind} onChange={setKind} options={KIND_OPTIONS} />
         <Chips testId="range" value={preset} onChange={setPreset} options={RANGE_PRESETS} />
         <Text className="muted" data-testid="range-text">
-          提交日期：{range.from} 至 {range.to}
+          {kind === 'appeals' ? '提交日期' : '预约日期'}：{range.from} 至 {range.to}
         </Text>
-        <Chips<AppealStatus | null> testId="status" value={status} onChange={setStatus} options={[{ value: null, label: '全部状态' }, ...STATUS_OPTIONS]} />
-        <Chips<AppealCategory | null> testId="category" value={category} onChange={setCategory} options={CATEGORY_OPTIONS} />
-        <Chips<'all' | 'overdue'> testId="overdue" value={overdue ? 'overdue' : 'all'} onChange={(v) => setOverdue(v === 'overdue')} options={[{ value: 'all', label: '不限' }, { value: 'overdue', label: '仅已超时' }]} />
+        {kind === 'appeals' ? (
+          <AppealFilters status={status} setStatus={setStatus} category={category} setCategory={setCategory} overdue={overdue} setOverdue={setOverdue} />
+        ) : (
+          <>
+            <Chips<BookingStatus | null> testId="booking-status" value={bookingStatus} onChange={setBookingStatus} options={BOOKING_STATUS_OPTIONS} />
+            <Chips<BookingMode | null> testId="mode" value={mode} onChange={setMode} options={BOOKING_MODE_OPTIONS} />
+          </>
+        )}
         <Button block type="primary" loading={submitting} onClick={() => void submit()} data-testid="request-export">
           生成台账
         </Button>
