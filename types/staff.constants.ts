@@ -82,6 +82,12 @@ export interface AuditEntryView {
   code: string | null;
 }
 
+/** A property company the caller may invite staff for. */
+export interface CompanyOption {
+  id: string;
+  name: string;
+}
+
 /** What 接受邀请 returns: the grant now held. */
 export interface AcceptResult extends GrantView {
   name: string;

@@ -13,6 +13,7 @@ import {
   STAFF_ADMIN_ROLES,
   type AcceptResult,
   type AuditEntryView,
+  type CompanyOption,
   type InvitationView,
   type StaffMemberView,
 } from './staff.constants';
@@ -63,6 +64,8 @@ export const staffContract = {
   }),
   /** 撤销权限: the person keeps their profile and household, not their staff role. */
   revoke: action<StaffMemberView>()({ input: z.object({ openid: Id('人员') }), roles: STAFF_ADMIN_ROLES }),
+  /** The property companies the caller may invite staff for: their own, or every one for the district. */
+  companies: action<CompanyOption[]>()({ input: z.object({}).default({}), roles: STAFF_ADMIN_ROLES }),
   /** 变更记录 of the units in the caller's reach (the level above sees the level below), newest first. */
   audit: action<Page<AuditEntryView>>()({ input: z.object({ ...pageInput() }), roles: STAFF_ADMIN_ROLES }),
 };

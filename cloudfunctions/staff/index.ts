@@ -3,7 +3,7 @@ import { createFunction } from '../core/router';
 import { accept } from './actions/accept';
 import { audit } from './actions/audit';
 import { invite } from './actions/invite';
-import { invitations, list } from './actions/list';
+import { companies, invitations, list } from './actions/list';
 import { changeRole, revoke } from './actions/manage';
 
-export const main = createFunction('staff', staffContract, { invite, accept, list, invitations, changeRole, revoke, audit });
+export const main = createFunction('staff', staffContract, { invite, accept, list, invitations, companies, changeRole, revoke, audit });

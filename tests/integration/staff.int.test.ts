@@ -97,6 +97,10 @@ describe('invite and accept', () => {
     expect(await t.ok('new-pm-1', 'users', 'me', {})).toMatchObject({ roles: ['property_staff'], propertyCompany: { id: 'pc-anju' }, jurisdiction: null });
     expect(await invite('demo-property', { role: 'property_staff', propertyCompanyId: 'pc-huamei' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await invite('demo-property', { role: 'grid_worker', unitId: 'g-haian-1' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await t.ok('demo-property', 'staff', 'companies', {})).toEqual([{ id: 'pc-anju', name: '安居物业服务有限公司' }]);
+    expect((await t.ok('demo-district', 'staff', 'companies', {})).map((c) => c.id).sort()).toEqual(['pc-anju', 'pc-huamei', 'pc-lianhe']);
+    expect(await t.ok(LIU, 'staff', 'companies', {})).toEqual([]);
+    expect(await inviteOk('demo-district', { role: 'property_staff', propertyCompanyId: 'pc-huamei' })).toMatchObject({ propertyCompanyName: '华美物业管理有限公司' });
     const company = await t.ok('demo-property', 'staff', 'list', {});
     expect(company.items.map((s) => s.openid).sort()).toEqual(['demo-property', 'new-pm-1']);
     expect(company.items.find((s) => s.openid === 'new-pm-1')?.canManage).toBe(true);

@@ -13,6 +13,12 @@ export const list: Handler<typeof staffContract.list> = async ({ page, pageSize 
   return mapPage(people, (p) => memberView(caller, p, reach.units, reach.companies));
 };
 
+/** The property companies the caller oversees (their own; every one for the district). */
+export const companies: Handler<typeof staffContract.companies> = async (_input, { caller }) => {
+  const { companies: reached } = await reachOf(caller);
+  return [...reached.values()].map((c) => ({ id: c._id, name: c.name }));
+};
+
 export const invitations: Handler<typeof staffContract.invitations> = async ({ page, pageSize }, { caller, now }) => {
   const issued = await invitationsRepo.issuedBy(caller.openid, { page, pageSize });
   return { ...issued, items: await Promise.all(issued.items.map((doc) => invitationView(doc, now, false))) };

@@ -68,6 +68,15 @@ it('lists staff in reach and revokes one; the audit shows it', async () => {
   expect(revoked.textContent).toContain('刘洋');
 });
 
+it('马军 (district) invites the first staff of a property company he chooses', async () => {
+  actAs('demo-district');
+  render(<StaffAdmin />);
+  fireEvent.click(await screen.findByTestId('invite-role-property_staff', undefined, slow));
+  fireEvent.click(await screen.findByTestId('invite-company-pc-huamei', undefined, slow));
+  fireEvent.click(screen.getByTestId('invite-submit'));
+  expect((await screen.findByTestId('invitation', undefined, slow)).textContent).toContain('物业 · 华美物业管理有限公司');
+});
+
 it('says a grid worker cannot invite', async () => {
   actAs('demo-grid-worker');
   render(<StaffAdmin />);

@@ -29,6 +29,8 @@ const ORDER: GrantableRole[] = ['district_commander', 'street_commander', 'commu
 /** The roles the caller may grant: their own level and below, or their company's property staff. */
 function grantableBy(me: Me): GrantableRole[] {
   const level = me.jurisdiction?.level;
+  // The district may also start a property company's first staff.
+  if (level === 'district') return [...ORDER, 'property_staff'];
   if (level && level !== 'grid') return ORDER.slice(ORDER.findIndex((r) => LEVEL_OF[r] === level));
   return me.roles.includes('property_staff') ? ['property_staff'] : [];
 }
@@ -36,20 +38,36 @@ function grantableBy(me: Me): GrantableRole[] {
 const TTLS = [24, INVITE_TTL.defaultHours, INVITE_TTL.maxHours].map((h) => ({ value: h, label: h % 24 === 0 ? `${h / 24}天` : `${h}小时` }));
 
 /** 角色 + 单位: the grant an invitation or a change gives. */
-function GrantForm({ me, submitLabel, onSubmit, testId }: { me: Me; submitLabel: string; onSubmit: (grant: { role: GrantableRole; unitId?: string }) => Promise<void>; testId: string }) {
+/** 物业公司: the caller's own (shown), or a choice for the district. */
+function CompanyPicker({ value, onChange, testId }: { value: string | null; onChange: (id: string) => void; testId: string }) {
+  const companies = useRequest(() => api.staff.companies({}), []);
+  return (
+    <AsyncView state={companies}>
+      {(list) => (
+        <>
+          <Text className="staff__label">物业公司</Text>
+          <Chips<string | null> testId={testId} options={list.map((c) => ({ value: c.id, label: c.name }))} value={value} onChange={(id) => id && onChange(id)} />
+        </>
+      )}
+    </AsyncView>
+  );
+}
+
+function GrantForm({ me, submitLabel, onSubmit, testId }: { me: Me; submitLabel: string; onSubmit: (grant: { role: GrantableRole; unitId?: string; propertyCompanyId?: string }) => Promise<void>; testId: string }) {
   const roles = grantableBy(me);
   const [role, setRole] = useState<GrantableRole>(roles[roles.length - 1] ?? 'grid_worker');
   const [path, setPath] = useState<Array<{ id: string; level: OrgLevel }>>([]);
+  const [company, setCompany] = useState<string | null>(me.propertyCompany?.id ?? null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
   const level = LEVEL_OF[role];
   const unit = path[path.length - 1];
-  const ready = level === null || unit?.level === level;
+  const ready = level === null ? company !== null : unit?.level === level;
   const submit = async () => {
     setBusy(true);
     setError(undefined);
     try {
-      await onSubmit({ role, unitId: level ? unit?.id : undefined });
+      await onSubmit({ role, unitId: level ? unit?.id : undefined, propertyCompanyId: level ? undefined : (company ?? undefined) });
     } catch (err) {
       setError(toApiError(err));
     } finally {
@@ -60,7 +78,13 @@ function GrantForm({ me, submitLabel, onSubmit, testId }: { me: Me; submitLabel:
     <View data-testid={testId}>
       <Text className="staff__label">角色</Text>
       <Chips<GrantableRole> testId={`${testId}-role`} options={roles.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} value={role} onChange={(r) => (setRole(r), setPath([]))} />
-      {level ? <UnitPicker level={level} path={path} onChange={setPath} /> : <InfoRow label="物业公司" value={me.propertyCompany?.name ?? ''} />}
+      {level ? (
+        <UnitPicker level={level} path={path} onChange={setPath} />
+      ) : me.propertyCompany ? (
+        <InfoRow label="物业公司" value={me.propertyCompany.name} />
+      ) : (
+        <CompanyPicker testId={`${testId}-company`} value={company} onChange={setCompany} />
+      )}
       <FieldError message={error?.fieldMessage('unitId') ?? error?.message} testId={testId} />
       <View className="staff__buttons">
         <Button block type="primary" loading={busy} disabled={busy || !ready} onClick={() => void submit()} data-testid={`${testId}-submit`}>
