@@ -174,8 +174,14 @@ function Matter({ m, onDone }: { m: MatterView; onDone: (m: MatterView) => void 
         <View className="card" data-testid="cosign">
           <Text className="card__title">附议</Text>
           <Share label="附议户数" part={m.cosigns} whole={m.threshold} />
-          <Text className="council__meta">{m.stage === 'proposed' ? `${m.threshold} 户附议后进入议事` : '已进入议事，等待社区组织表决'}</Text>
-          {m.mine.cosigned && <Text className="muted">您家已附议</Text>}
+          <View>
+            <Text className="council__meta">{m.stage === 'proposed' ? `${m.threshold} 户附议后进入议事` : '已进入议事，等待社区组织表决'}</Text>
+          </View>
+          {m.mine.cosigned && (
+            <View>
+              <Text className="muted">您家已附议</Text>
+            </View>
+          )}
           {m.mine.canCosign && (
             <Button block type="primary" loading={busy} disabled={busy} onClick={() => void act(() => api.council.cosign({ id: m.id }), '附议成功')} data-testid="cosign-submit">
               我家附议
