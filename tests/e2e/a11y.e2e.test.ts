@@ -2,7 +2,8 @@
  * Accessibility of the H5 build: every page of `PAGES` (tests/e2e/a11yAudit.ts lists how each is
  * opened), as the persona who can open it, in every display mode (`MODES`), checked with axe-core.
  * No violation of serious or critical impact is allowed; a failure names each rule, its impact, its
- * help and the first elements it failed on.
+ * help and the first elements it failed on. Each page state is also kept as a screenshot
+ * (test-results/screenshots/pages/<mode>-<page>.png), so every page can be looked at after a run.
  */
 import { MODES, allVisits, blocking, describeViolations, fileFixtures, openVisit, runAxe, type Fixtures } from './a11yAudit';
 import { screenshot, useBrowserStack } from './browser';
@@ -24,8 +25,8 @@ describe.each(MODES.map((mode) => [mode.name, mode] as const))('%s mode', (modeN
     const page = await openVisit(blank.context(), base, visit, mode, fixtures);
     try {
       const found = blocking(await runAxe(page));
+      await screenshot(page, `pages/${modeName}-${title}`);
       if (found.length > 0) {
-        await screenshot(page, `a11y-${modeName}-${title}`);
         throw new Error(`${title} (${modeName}, as ${visit.persona}): ${found.length} serious/critical axe violation(s)\n${describeViolations(found)}`);
       }
     } finally {
