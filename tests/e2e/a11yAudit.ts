@@ -305,8 +305,8 @@ export const VISITS = {
   volunteerTeamAdmin: [{ persona: 'staff', url: () => routes.volunteerTeamAdmin(), ready: [PAGE_CONTENT] }],
   councilVerify: [{ persona: 'staff', url: () => routes.councilVerify(), ready: [PAGE_CONTENT] }],
   councilOpenVote: [{ persona: 'staff', url: () => routes.councilOpenVote('mt-demo-parking'), ready: [PAGE_CONTENT] }],
-  staffAdmin: [{ persona: 'staff', url: () => routes.staffAdmin(), ready: [PAGE_CONTENT] }],
-  staffAccept: [{ persona: 'resident', url: () => routes.staffAccept(), ready: [PAGE_CONTENT] }],
+  staffAdmin: [{ persona: 'staff', url: () => routes.staffAdmin(), ready: ['[data-testid^="ttl-"]'] }],
+  staffAccept: [{ persona: 'resident', url: () => routes.staffAccept(), ready: [testId('accept')] }],
   holidayCalendar: [
     { persona: 'staff', url: () => routes.holidayCalendar(), ready: [testId('calendar')] },
     { persona: 'district', state: '录入放假安排', url: () => routes.holidayCalendar(), ready: [testId('calendar-editor')] },
