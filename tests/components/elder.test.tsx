@@ -78,7 +78,7 @@ const PAGES: PageCase[] = [
   { name: 'appeal', Page: AppealPage, params: () => ({ id: appealId }), ready: 'timeline' },
   { name: 'mine', Page: Mine, ready: 'elder-switch' },
   { name: 'booking', Page: BookingEntry, ready: 'service' },
-  { name: 'volunteer', Page: VolunteerEntry, ready: 'coming-soon' },
+  { name: 'volunteer', Page: VolunteerEntry, ready: 'open-record' },
   { name: 'council', Page: CouncilEntry, ready: 'residence' },
 ];
 
@@ -253,7 +253,7 @@ it('an enlarged system font gets 长辈版 offered once; the answer is kept', as
   expect(screen.queryByTestId('elder-offer')).toBeNull();
   first.unmount();
   render(<VolunteerEntry />);
-  await screen.findByTestId('coming-soon');
+  await screen.findByTestId('open-record');
   expect(screen.queryByTestId('elder-offer')).toBeNull();
   cleanup();
 
@@ -262,6 +262,6 @@ it('an enlarged system font gets 长辈版 offered once; the answer is kept', as
   restoreScale();
   restoreScale = undefined;
   render(<VolunteerEntry />);
-  await screen.findByTestId('coming-soon');
+  await screen.findByTestId('open-record');
   expect(screen.queryByTestId('elder-offer')).toBeNull();
 });
