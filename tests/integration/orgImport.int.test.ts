@@ -37,10 +37,12 @@ const importAs = async (data: Sheet, dryRun = false): Promise<OrgImportResult> =
 async function everything(): Promise<string> {
   const all: unknown[] = [];
   for (const name of ['orgUnits', 'propertyCompanies', 'estates', 'buildings']) {
-    for (let skip = 0; ; skip += 1000) {
-      const { data } = await t.db.collection(name).orderBy('_id', 'asc').skip(skip).limit(1000).get();
+    // Page by _id (keyset), 1000 at a time.
+    for (let after = ''; ; ) {
+      const { data } = await t.db.collection(name).where({ _id: t.db.command.gt(after) }).orderBy('_id', 'asc').limit(1000).get();
       all.push(...data);
       if (data.length < 1000) break;
+      after = String((data[data.length - 1] as { _id: string })._id);
     }
   }
   return JSON.stringify(all);

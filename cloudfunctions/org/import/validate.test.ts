@@ -20,7 +20,7 @@ describe('validateOrgSheets', () => {
     sheets.buildings.push({ row: 4, estate: 'HA', name: '3号楼', grid: '', units: '', address: '', code: '' });
     const result = validateOrgSheets(sheets);
     expect(result.ok).toBe(false);
-    if (result.ok) return;
+    if (result.ok) throw new Error('the sheets should not validate');
     expect(result.problems).toEqual([
       { sheet: '网格', row: 4, column: '网格编码', message: '网格编码“G1”与第 2 行重复' },
       { sheet: '网格', row: 5, column: '所属社区编码', message: '所属社区编码“999”在“社区”表中不存在' },
