@@ -25,6 +25,7 @@ import { APPEAL_CATEGORY_KEYS, type AppealCategory, type Rating } from '../types
 import type { Building, Estate, OrgUnit, PropertyCompany } from '../types/org';
 import type { Envelope } from '../types/contract';
 import type { AppealDoc, Place } from '../cloudfunctions/appeals/domain/model';
+import { placeOf } from '../cloudfunctions/appeals/domain/place';
 import { route } from '../cloudfunctions/appeals/domain/routing';
 import { file } from '../cloudfunctions/appeals/domain/stateMachine';
 import { shanghaiDay } from '../cloudfunctions/core/time/workingTime';
@@ -160,26 +161,7 @@ async function yantaiOrg(db: DbService): Promise<Org> {
     const estate = allEstates.get(b.estateId)!;
     const company = estate.propertyCompanyId ? allCompanies.get(estate.propertyCompanyId) ?? null : null;
     const unit = (id: string) => allUnits.get(id)!;
-    const place: Place = {
-      buildingId: b._id,
-      buildingCode: b.code,
-      buildingName: b.name,
-      address: b.address,
-      estateId: estate._id,
-      estateName: estate.name,
-      propertyCompanyId: company?._id ?? null,
-      propertyCompanyName: company?.name ?? null,
-      propertyCompanyPhone: company?.phone ?? null,
-      gridId: b.gridId,
-      gridName: unit(b.gridId).name,
-      communityId: b.communityId,
-      communityName: unit(b.communityId).name,
-      communityPhone: unit(b.communityId).phone ?? null,
-      streetId: b.streetId,
-      streetName: unit(b.streetId).name,
-      districtId: b.districtId,
-      districtName: unit(b.districtId).name,
-    };
+    const place = placeOf({ building: b, estate, propertyCompany: company, grid: unit(b.gridId), community: unit(b.communityId), street: unit(b.streetId), district: unit(b.districtId) });
     const list = places.get(b.communityId) ?? [];
     list.push(place);
     places.set(b.communityId, list);

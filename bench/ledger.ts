@@ -19,6 +19,7 @@ import type { Envelope } from '../types/contract';
 import type { ExportView } from '../types/ledger';
 import type { Building, Estate, OrgUnit, PropertyCompany } from '../types/org';
 import type { AppealDoc, Place } from '../cloudfunctions/appeals/domain/model';
+import { placeOf } from '../cloudfunctions/appeals/domain/place';
 import { route } from '../cloudfunctions/appeals/domain/routing';
 import { file } from '../cloudfunctions/appeals/domain/stateMachine';
 import type { GenerateResult } from '../cloudfunctions/ledger/jobs/generateExports';
@@ -49,27 +50,8 @@ async function demoPlaces(db: DbService): Promise<Place[]> {
   return (await read<Building>(db, 'buildings')).map((b) => {
     const estate = estates.get(b.estateId)!;
     const company = estate.propertyCompanyId ? (companies.get(estate.propertyCompanyId) ?? null) : null;
-    const name = (id: string) => units.get(id)!.name;
-    return {
-      buildingId: b._id,
-      buildingCode: b.code,
-      buildingName: b.name,
-      address: b.address,
-      estateId: estate._id,
-      estateName: estate.name,
-      propertyCompanyId: company?._id ?? null,
-      propertyCompanyName: company?.name ?? null,
-      propertyCompanyPhone: company?.phone ?? null,
-      gridId: b.gridId,
-      gridName: name(b.gridId),
-      communityId: b.communityId,
-      communityName: name(b.communityId),
-      communityPhone: units.get(b.communityId)!.phone ?? null,
-      streetId: b.streetId,
-      streetName: name(b.streetId),
-      districtId: b.districtId,
-      districtName: name(b.districtId),
-    };
+    const unit = (id: string) => units.get(id)!;
+    return placeOf({ building: b, estate, propertyCompany: company, grid: unit(b.gridId), community: unit(b.communityId), street: unit(b.streetId), district: unit(b.districtId) });
   });
 }
 
