@@ -33,7 +33,7 @@ function Team({ team, onChange }: { team: TeamView; onChange: (t: TeamView) => v
   };
   return (
     <View className="card" data-testid="team" data-id={team.id}>
-      <View className="volunteer__item-top">
+      <View className="item-top">
         <Text className="card__title">{team.name}</Text>
         {team.myStatus && <StatusTag tone={team.myStatus === 'active' ? 'primary' : team.myStatus === 'pending' ? 'warning' : 'neutral'}>{team.myStatus === 'active' ? '已加入' : team.myStatus === 'pending' ? '待审核' : '未通过'}</StatusTag>}
       </View>

@@ -29,7 +29,7 @@ function BookingRow({ item, act, busy }: { item: BookingSummary; act: Act; busy:
   const withVersion = async (run: (b: BookingView) => Promise<BookingView>) => run(await api.booking.detail({ id: item.id }));
   return (
     <View className="card" data-testid="day-booking" data-id={item.id} data-status={item.status}>
-      <View className="booking__item-top">
+      <View className="item-top">
         <Text className="card__title">
           {item.slot.label} {item.residentName}
         </Text>
@@ -42,7 +42,7 @@ function BookingRow({ item, act, busy }: { item: BookingSummary; act: Act; busy:
       </Text>
       <Text className="muted">预约码 {item.code}</Text>
       {open && (
-        <View className="booking__buttons">
+        <View className="button-stack">
           {item.status === 'booked' && (
             <Button block type="primary" disabled={busy} onClick={() => void act('已签到', () => api.booking.checkIn({ id: item.id }))} data-testid="check-in">
               签到

@@ -91,7 +91,7 @@ export function ServiceForm({
       />
       <TextField label="每次办理分钟数" kind="number" testId="service-minutes" path="service.minutes" error={error} value={minutes} maxLength={3} onChange={setMinutes} />
       <Text className="muted">办理窗口</Text>
-      <View className="booking__buttons">
+      <View className="button-stack">
         {settings.windows.map((w) => (
           <ToggleChip key={w.id} label={w.name} checked={windowIds.includes(w.id)} onChange={(on) => toggleWindow(w.id, on)} testId={`service-window-${w.id}`} />
         ))}

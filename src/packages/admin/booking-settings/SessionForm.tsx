@@ -109,7 +109,7 @@ export function SessionForm({
       <TextField label="开始时间" kind="line" testId="session-start" path={path('start')} error={error} value={start} maxLength={5} placeholder="HH:mm" onChange={setStart} />
       <TextField label="结束时间" kind="line" testId="session-end" path={path('end')} error={error} value={end} maxLength={5} placeholder="HH:mm" onChange={setEnd} />
       <Text className="muted">开放窗口</Text>
-      <View className="booking__buttons">
+      <View className="button-stack">
         {settings.windows.map((w) => (
           <ToggleChip
             key={w.id}

@@ -34,7 +34,7 @@ export function Windows({ settings, save, busy }: { settings: BookingSettingsVie
     <View className="card" data-testid="windows">
       <Text className="card__title">办事窗口</Text>
       {settings.windows.map((w) => (
-        <View key={w.id} className="booking__item-top" data-testid="window" data-id={w.id}>
+        <View key={w.id} className="item-top" data-testid="window" data-id={w.id}>
           <InfoRow label={w.id} value={w.name} />
           <Button size="small" fill="outline" disabled={busy || settings.windows.length === 1} onClick={() => void remove(w.id, w.name)} data-testid="window-remove">
             删除

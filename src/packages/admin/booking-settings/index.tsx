@@ -30,7 +30,7 @@ function DutyRow({ duty, settings, save, busy }: { duty: DutyView; settings: Boo
   const current = duty.staff[0]?.openid ?? null;
   return (
     <View className="booking__day" data-testid="duty" data-day={duty.day} data-session={duty.sessionId}>
-      <View className="booking__item-top">
+      <View className="item-top">
         <Text>
           {duty.day} {duty.weekdayLabel} {duty.sessionName} {duty.label}
         </Text>
@@ -66,7 +66,7 @@ function Closures({ settings, save, busy, error }: { settings: BookingSettingsVi
       <Text className="card__title">临时闭馆</Text>
       {settings.closures.length === 0 && <Text className="muted">没有安排临时闭馆（法定节假日自动不开放）</Text>}
       {settings.closures.map((c) => (
-        <View key={c.day} className="booking__item-top" data-testid="closure">
+        <View key={c.day} className="item-top" data-testid="closure">
           <Text>
             {c.day} {c.reason}
           </Text>
@@ -189,7 +189,7 @@ function Settings({ settings, setSettings }: { settings: BookingSettingsView; se
             <ServiceForm key={s.id} settings={settings} service={s} onSaved={setSettings} onClose={() => setEditing(null)} />
           ) : (
             <View key={s.id} className="card" data-testid="settings-service" data-id={s.id}>
-              <View className="booking__item-top">
+              <View className="item-top">
                 <Text className="card__title">{s.name}</Text>
                 <Text className="muted">{s.active ? '开放预约' : '已停用'}</Text>
               </View>

@@ -59,7 +59,7 @@ function ApprovalRow({ item, onDone }: { item: BookingSummary; onDone: (b: Booki
           {error.message}
         </Text>
       )}
-      <View className="booking__buttons">
+      <View className="button-stack">
         {!rejecting && (
           <Button block type="primary" loading={busy} disabled={busy} onClick={() => void decide(true)} data-testid="approve">
             通过

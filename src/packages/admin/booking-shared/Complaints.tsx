@@ -35,7 +35,7 @@ function ComplaintRow({ item, onAnswered }: { item: Row; onAnswered: () => void 
   };
   return (
     <View className="card" data-testid="complaint" data-id={item.bookingId} data-overdue={String(item.overdue)}>
-      <View className="booking__item-top">
+      <View className="item-top">
         <Text className="card__title">
           {item.residentName} · {item.serviceName}
         </Text>

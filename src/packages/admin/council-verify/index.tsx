@@ -70,7 +70,7 @@ function Row({ item, onDone }: { item: ResidenceItem; onDone: () => void }) {
           {error.message}
         </Text>
       )}
-      <View className="council__buttons">
+      <View className="button-stack">
         {mode === 'idle' ? (
           item.status === 'pending' ? (
             <>

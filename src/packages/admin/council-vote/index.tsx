@@ -97,7 +97,7 @@ function OpenVoteForm({ m }: { m: MatterView }) {
           {error.message}
         </Text>
       )}
-      <View className="council__buttons">
+      <View className="button-stack">
         <Button block type="primary" loading={busy} disabled={busy} onClick={() => void submit()} data-testid="open-submit">
           开始表决
         </Button>

@@ -45,7 +45,7 @@ export default function StaffAccept() {
         <View className="card" data-testid="accepted">
           <Text className="card__title">已成为工作人员</Text>
           <InfoRow label="角色" value={grantLabel(done)} />
-          <View className="staff__buttons">
+          <View className="button-stack">
             <Button block type="primary" onClick={() => void Taro.redirectTo({ url: routes.workbench() })} data-testid="to-workbench">
               进入工作台
             </Button>
@@ -61,7 +61,7 @@ export default function StaffAccept() {
         <Text className="staff__meta">请核对邀请码后点击接受。每个邀请码只能使用一次，过期后请联系邀请人重新邀请。</Text>
         <TextField label="邀请码" kind="line" testId="accept-code" path="code" error={error} value={code} maxLength={8} placeholder="8位字母或数字" onChange={setCode} />
         {error && !error.fieldMessage('code') && <FieldError message={error.message} testId="accept" />}
-        <View className="staff__buttons">
+        <View className="button-stack">
           <Button block type="primary" loading={busy} disabled={busy || code.trim() === ''} onClick={() => void accept()} data-testid="accept">
             接受邀请
           </Button>

@@ -86,7 +86,7 @@ function GrantForm({ me, submitLabel, onSubmit, testId }: { me: Me; submitLabel:
         <CompanyPicker testId={`${testId}-company`} value={company} onChange={setCompany} />
       )}
       <FieldError message={error?.fieldMessage('unitId') ?? error?.message} testId={testId} />
-      <View className="staff__buttons">
+      <View className="button-stack">
         <Button block type="primary" loading={busy} disabled={busy || !ready} onClick={() => void submit()} data-testid={`${testId}-submit`}>
           {submitLabel}
         </Button>
@@ -112,7 +112,7 @@ function InviteCard({ me }: { me: Me }) {
         {issued.qr && <Image className="staff__qr" src={issued.qr} mode="aspectFit" ariaLabel="邀请二维码" nativeProps={{ alt: '邀请二维码' }} data-testid="invitation-qr" />}
         <InfoRow label="角色" value={grantLabel(issued)} />
         <InfoRow label="有效期至" value={formatTime(issued.expiresAt)} testId="invitation-expires" />
-        <View className="staff__buttons">
+        <View className="button-stack">
           <Button block fill="outline" onClick={() => (setIssued(undefined), setFormKey((k) => k + 1), setRequestId(uuid()))} data-testid="invite-again">
             再邀请一位
           </Button>
@@ -167,7 +167,7 @@ function MemberRow({ me, member, onDone }: { me: Me; member: StaffMemberView; on
       <InfoRow label={member.unitName ? '单位' : '物业公司'} value={member.unitName ?? member.propertyCompanyName ?? ''} />
       {member.phone && <InfoRow label="电话" value={member.phone} />}
       {member.canManage && mode === 'idle' && (
-        <View className="staff__buttons">
+        <View className="button-stack">
           <Button block fill="outline" onClick={() => setMode('change')} data-testid="member-change">
             调整角色
           </Button>
@@ -195,7 +195,7 @@ function MemberRow({ me, member, onDone }: { me: Me; member: StaffMemberView; on
         </>
       )}
       {mode === 'revoke' && (
-        <View className="staff__buttons">
+        <View className="button-stack">
           <Text className="staff__meta">撤销后，{member.name} 将不能再使用工作台，其住户信息保留。</Text>
           <FieldError message={error?.message} testId="member-revoke" />
           <Button block type="primary" loading={busy} disabled={busy} onClick={() => void revoke()} data-testid="member-revoke-confirm">

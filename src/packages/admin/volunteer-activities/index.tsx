@@ -101,7 +101,7 @@ function CreateForm({ teams, onCreated }: { teams: TeamView[]; onCreated: (id: s
           <Text>{error.message}</Text>
         </View>
       )}
-      <View className="volunteer__buttons">
+      <View className="button-stack">
         <Button block type="primary" loading={busy} disabled={busy || !teamId} onClick={() => void submit(true)} data-testid="publish">
           发布
         </Button>

@@ -65,7 +65,7 @@ function Row({ activity, row, onDone }: { activity: ActivityView; row: RosterRow
   const [open, setOpen] = useState(false);
   return (
     <View className="card" data-testid="roster-row" data-openid={row.openid}>
-      <View className="volunteer__item-top">
+      <View className="item-top">
         <Text className="card__title">{row.name}</Text>
         <StatusTag tone={row.status === 'signed_up' ? 'primary' : 'warning'}>{row.waitingPosition ? `候补第${row.waitingPosition}位` : row.statusLabel}</StatusTag>
       </View>

@@ -43,7 +43,7 @@ function Members({ team }: { team: TeamView }) {
           ) : (
             <>
               {list.map((m) => (
-                <View key={m.openid} className="volunteer__item-top" data-testid="member" data-openid={m.openid}>
+                <View key={m.openid} className="item-top" data-testid="member" data-openid={m.openid}>
                   <Text>
                     {m.name} <Text className="muted">{formatTime(m.at)}</Text>
                   </Text>
@@ -84,7 +84,7 @@ function Reported({ communityId }: { communityId?: string }) {
             共{r.members.length}人报到，已参加服务{r.done}人，尚未参加{r.members.length - r.done}人
           </Text>
           {r.members.map((m) => (
-            <View key={m.openid} className="volunteer__item-top" data-testid="reported-member" data-openid={m.openid}>
+            <View key={m.openid} className="item-top" data-testid="reported-member" data-openid={m.openid}>
               <Text>
                 {m.name}
                 {m.unit ? <Text className="muted">（{m.unit}）</Text> : null}

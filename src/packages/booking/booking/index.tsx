@@ -136,7 +136,7 @@ function Detail({ booking, setBooking }: { booking: BookingView; setBooking: (b:
       {booking.can.rate && <RateForm booking={booking} run={run} busy={busy} error={error} />}
       {rescheduling && booking.can.reschedule && <Reschedule booking={booking} run={run} busy={busy} />}
 
-      <View className="booking__buttons">
+      <View className="button-stack">
         {booking.can.reschedule && beforeCutoff && !rescheduling && (
           <Button block onClick={() => setRescheduling(true)} data-testid="reschedule-open">
             改约

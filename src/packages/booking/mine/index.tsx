@@ -43,7 +43,7 @@ export default function MyBookings() {
         empty={<EmptyState title={scope === 'upcoming' ? '没有待办理的预约' : '还没有办理过的预约'} description="在“预约服务”里选择服务事项和时段即可预约" />}
         renderItem={(item) => (
           <View className="card jy-tap" data-testid="my-booking" data-id={item.id} ariaRole="link" onClick={() => void Taro.navigateTo({ url: routes.bookingDetail(item.id) })}>
-            <View className="booking__item-top">
+            <View className="item-top">
               <Text className="card__title">{item.serviceName}</Text>
               <StatusTag tone={item.status === 'booked' || item.status === 'checked_in' ? 'primary' : 'neutral'}>{item.statusLabel}</StatusTag>
             </View>
@@ -58,7 +58,7 @@ export default function MyBookings() {
           </View>
         )}
       />
-      <View className="booking__buttons">
+      <View className="button-stack">
         <Button block type="primary" onClick={() => void Taro.navigateTo({ url: routes.booking() })}>
           预约新的服务
         </Button>

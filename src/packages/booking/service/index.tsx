@@ -122,7 +122,7 @@ export default function BookingService() {
                 {error.message}
               </Text>
             )}
-            <View className="booking__buttons">
+            <View className="button-stack">
               <Button block type="primary" loading={busy} disabled={busy} onClick={() => void submit()} data-testid="submit">
                 确认预约
               </Button>

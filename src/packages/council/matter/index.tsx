@@ -75,7 +75,7 @@ function Ballot({ m, onDone }: { m: MatterView; onDone: (m: MatterView) => void 
         </Text>
       )}
       {m.mine.canVote && (
-        <View className="council__buttons">
+        <View className="button-stack">
           {b.options.map((o) => (
             <Button key={o.id} block type={o.id === 'yes' ? 'primary' : 'default'} loading={busy} disabled={busy} onClick={() => void vote(o.id)} data-testid={`vote-${o.id}`}>
               {o.label}
@@ -124,7 +124,7 @@ function StaffActions({ m, onDone }: { m: MatterView; onDone: (m: MatterView) =>
       {(m.can.moderate || m.can.advance) && (
         <TextField label={m.can.advance ? '办理情况（选填）' : '说明（不采纳时必填）'} testId="staff-note" path="reason" error={error} value={note} maxLength={COUNCIL_LIMITS.noteMax} onChange={setNote} />
       )}
-      <View className="council__buttons">
+      <View className="button-stack">
         {m.can.moderate && m.stage === 'review' && (
           <Button block type="primary" loading={busy} disabled={busy} onClick={() => void act(() => api.council.moderate({ id: m.id, version: m.version, approve: true, reason: note }), '已公开')} data-testid="moderate-approve">
             审核通过，公开议题

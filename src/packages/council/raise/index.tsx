@@ -81,7 +81,7 @@ function RaiseForm({ me }: { me: Me }) {
           {error.message}
         </Text>
       )}
-      <View className="council__buttons">
+      <View className="button-stack">
         <Button block type="primary" loading={busy} disabled={busy || uploading} onClick={() => void submit()} data-testid="submit">
           提交议题
         </Button>

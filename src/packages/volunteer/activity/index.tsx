@@ -58,7 +58,7 @@ function Detail({ activity: a, setActivity, initialCode }: { activity: ActivityV
   return (
     <>
       <View className="card" data-testid="activity-card">
-        <View className="volunteer__item-top">
+        <View className="item-top">
           <Text className="card__title">{a.title}</Text>
           <StatusTag tone={a.status === 'published' ? 'primary' : 'neutral'}>{a.status === 'published' ? a.typeLabel : a.statusLabel}</StatusTag>
         </View>
@@ -77,7 +77,7 @@ function Detail({ activity: a, setActivity, initialCode }: { activity: ActivityV
         {a.my.checkOutAt && <InfoRow label="签退" value={formatTime(a.my.checkOutAt)} testId="my-check-out" />}
         {a.my.status === 'waiting' && <Text className="muted">有人取消报名时，候补按顺序自动转为正式报名，并通知您</Text>}
         {a.can.signUp && (
-          <View className="volunteer__buttons">
+          <View className="button-stack">
             {a.requirementLabels.length > 0 && (
               <CheckRow label={`我符合报名条件：${a.requirementLabels.join('、')}`} checked={confirmed} onChange={setConfirmed} testId="confirm-requirements" />
             )}
@@ -109,7 +109,7 @@ function Detail({ activity: a, setActivity, initialCode }: { activity: ActivityV
           <Text className="card__title">{a.can.checkIn ? '现场签到' : '现场签退'}</Text>
           <Text className="muted">扫描活动现场的签到码，或输入队长告知的6位数字</Text>
           <TextField label="签到码" kind="number" testId="code" path="code" error={error} value={code} maxLength={6} onChange={setCode} labelAs="section" />
-          <View className="volunteer__buttons">
+          <View className="button-stack">
             <Button block onClick={() => void scan()} data-testid="scan">
               扫码
             </Button>

@@ -67,7 +67,7 @@ export default function DeclarePage() {
           <>
             {data.declaration && (
               <View className="card" data-testid="declaration">
-                <View className="volunteer__item-top">
+                <View className="item-top">
                   <Text className="card__title">{data.declaration.halfYear.label}</Text>
                   <StatusTag tone={data.declaration.halfYear.done ? 'primary' : 'warning'}>{data.declaration.halfYear.done ? '已完成' : '尚未参加'}</StatusTag>
                 </View>

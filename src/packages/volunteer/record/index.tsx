@@ -45,7 +45,7 @@ export default function ServiceRecordPage() {
             ) : (
               record.items.map((i) => (
                 <View key={i.activityId} className="card jy-tap" data-testid="record-item" data-id={i.activityId} ariaRole="link" onClick={() => void Taro.navigateTo({ url: routes.volunteerActivity(i.activityId) })}>
-                  <View className="volunteer__item-top">
+                  <View className="item-top">
                     <Text className="card__title">{i.title}</Text>
                     {i.upcoming ? (
                       <StatusTag tone={i.upcoming.status === 'signed_up' ? 'primary' : 'warning'}>{i.upcoming.waitingPosition ? `候补第${i.upcoming.waitingPosition}位` : i.upcoming.statusLabel}</StatusTag>

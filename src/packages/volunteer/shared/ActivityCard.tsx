@@ -10,7 +10,7 @@ export function ActivityCard({ activity: a, url }: { activity: ActivitySummary; 
   const left = a.capacity - a.signedUp;
   return (
     <View className="card jy-tap" data-testid="activity" data-id={a.id} ariaRole="link" onClick={() => void Taro.navigateTo({ url })}>
-      <View className="volunteer__item-top">
+      <View className="item-top">
         <Text className="card__title">{a.title}</Text>
         <StatusTag tone={a.status === 'published' ? 'primary' : 'neutral'}>{a.status === 'published' ? a.typeLabel : a.statusLabel}</StatusTag>
       </View>
