@@ -4,7 +4,10 @@
  * and used codes are refused with nothing written; 50 people racing for one code → one wins;
  * revoke takes staff access away and keeps the household; 马军 sees the levels below in the audit.
  */
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import type { InvitationView } from '../../types/staff';
@@ -194,4 +197,46 @@ describe('change, revoke and audit', () => {
     expect(streetView.items.some((e) => e.by.name === '刘洋')).toBe(true);
     expect(streetView.items.some((e) => e.grant.propertyCompanyId)).toBe(false);
   });
+});
+
+describe('the first 区市指挥中心 (npm run staff:invite)', () => {
+  /** Runs the command as a person would; asynchronously, since the cloud it talks to lives in this process. */
+  const runCli = (...args: string[]) =>
+    new Promise<{ status: number; stdout: string; stderr: string }>((resolve) => {
+      execFile(
+        process.execPath,
+        [createRequire(__filename).resolve('tsx/cli'), path.join(__dirname, '../../scripts/staff/invite.ts'), ...args],
+        { env: { ...process.env, DATA_DIR: t.dataDir, ENV_ID: '', TCB_ENV: '' }, encoding: 'utf8' },
+        (error, stdout, stderr) => resolve({ status: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+      );
+    });
+
+  it('prints a one-time code for the district that a new WeChat user accepts, and who then invites a street', async () => {
+    const run = await runCli('370602', '--hours', '24');
+    expect(run.status).toBe(0);
+    const code = /邀请码：([23456789A-Z]{8})/.exec(run.stdout)?.[1];
+    expect(code).toBeDefined();
+    expect(run.stdout).toContain(`/packages/admin/staff-accept/index?code=${code}`);
+    const stored = (await t.db.collection('invitations').doc(code!).get()).data[0] as Record<string, unknown>;
+    expect(stored).toMatchObject({ role: 'district_commander', level: 'district', unitName: '芝罘区', byPlatform: true, invitedBy: { name: '上线部署' }, usedBy: null });
+    expect(new Date(stored.expiresAt as string).getTime() - new Date(stored.createdAt as string).getTime()).toBe(24 * 3_600_000);
+
+    expect(await t.ok('first-commander', 'staff', 'accept', { code: code! })).toMatchObject({ role: 'district_commander', level: 'district', unitName: '芝罘区' });
+    expect(await t.call('second-person', 'staff', 'accept', { code: code! })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    const street = await inviteOk('first-commander', { role: 'street_commander', unitId: 's-xiangyang' });
+    expect(street).toMatchObject({ level: 'street', invitedBy: { openid: 'first-commander' } });
+    const audit = await t.ok('first-commander', 'staff', 'audit', { pageSize: 50 });
+    expect(audit.items.some((e) => e.kind === 'invited' && e.code === code && e.by.name === '上线部署')).toBe(true);
+  }, 90_000);
+
+  it('refuses an unknown district and a bad validity with a message, writing nothing', async () => {
+    const before = (await t.db.collection('invitations').count()).total;
+    const unknown = await runCli('999999');
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toContain('找不到区市 999999');
+    const badHours = await runCli('370602', '--hours', '0');
+    expect(badHours.status).toBe(1);
+    expect(badHours.stderr).toContain('有效期应为 1–168 小时');
+    expect((await t.db.collection('invitations').count()).total).toBe(before);
+  }, 90_000);
 });

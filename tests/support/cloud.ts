@@ -8,6 +8,8 @@ import { adminApp, startStack } from '../../scripts/localStack';
 
 export interface TestCloud {
   cloud: LocalCloud;
+  /** Its data folder: a command-line script run with DATA_DIR set to it uses this cloud. */
+  dataDir: string;
   /** Admin database access through the real SDK, for arranging and checking data. */
   db: ReturnType<ReturnType<typeof adminApp>['database']>;
   /** Calls a function action as the given WeChat user (identity injected by the host, as CloudBase does). */
@@ -42,6 +44,7 @@ export async function startTestCloud({ shippedLimits = false } = {}): Promise<Te
   };
   return {
     cloud,
+    dataDir,
     db: adminApp(cloud.url).database(),
     call,
     ok: async (openid, fn, action, input) => {

@@ -36,10 +36,12 @@ export const accept: Handler<typeof staffContract.accept> = async ({ code }, { c
   if (refusal) throw conflict(refusal);
   if (isStaff(caller)) throw conflict('您已是工作人员，如需调整角色请联系上级');
   // The inviter must still be able to give this grant: a revoked or moved admin's codes lapse.
-  const issuer = await peopleRepo.get(inv.invitedBy.openid);
-  const unit = inv.level && inv.unitId ? { id: inv.unitId, level: inv.level, path: inv.unitPath } : null;
-  const issuerSubject = issuer && { openid: issuer._id, roles: issuer.roles, jurisdiction: issuer.jurisdiction ?? null, propertyCompanyId: issuer.propertyCompanyId ?? null };
-  if (!issuerSubject || grantRefusal(issuerSubject, { role: inv.role, unit, propertyCompanyId: inv.propertyCompanyId })) throw conflict('邀请人已无权发出该邀请，请联系其上级重新邀请');
+  if (!inv.byPlatform) {
+    const issuer = await peopleRepo.get(inv.invitedBy.openid);
+    const unit = inv.level && inv.unitId ? { id: inv.unitId, level: inv.level, path: inv.unitPath } : null;
+    const issuerSubject = issuer && { openid: issuer._id, roles: issuer.roles, jurisdiction: issuer.jurisdiction ?? null, propertyCompanyId: issuer.propertyCompanyId ?? null };
+    if (!issuerSubject || grantRefusal(issuerSubject, { role: inv.role, unit, propertyCompanyId: inv.propertyCompanyId })) throw conflict('邀请人已无权发出该邀请，请联系其上级重新邀请');
+  }
 
   const who = { openid: caller.openid, name };
   if (!(await invitationsRepo.claim(code, who, now))) {

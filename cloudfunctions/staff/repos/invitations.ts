@@ -20,6 +20,8 @@ export interface InvitationDoc {
   propertyCompanyId: string | null;
   propertyCompanyName: string | null;
   invitedBy: PersonRef;
+  /** Issued from the command line at go-live (`npm run staff:invite`): no person in the app stands behind it. */
+  byPlatform?: true;
   createdAt: Date;
   expiresAt: Date;
   usedBy: string | null;
