@@ -27,14 +27,14 @@ describe('the module list', () => {
   it('points every entry at a registered page, under a key unique in its list', () => {
     const pages = new Set(registered());
     const everyone = staff(['resident', 'grid_worker', 'community_staff', 'property_staff']);
-    for (const list of [homeEntries(), mineEntries(everyone), workEntries(everyone)]) {
+    for (const list of [homeEntries(), mineEntries(everyone), mineEntries(resident), workEntries(everyone)]) {
       expect(new Set(list.map((e) => e.key)).size).toBe(list.length);
       for (const entry of list) expect(pages).toContain(entry.url.slice(1).split('?')[0]);
     }
   });
 
   it('shows 我的 and workbench entries by role', () => {
-    expect(mineEntries(resident).map((e) => e.key)).toEqual(['appeals', 'booking', 'volunteer', 'council']);
+    expect(mineEntries(resident).map((e) => e.key)).toEqual(['appeals', 'booking', 'volunteer', 'council', 'staff-accept']);
     expect(mineEntries(staff(['grid_worker']))[0].key).toBe('admin');
     const booking = ['bookingDay', 'bookingSettings', 'bookingDashboard'];
     const council = ['councilVerify', 'council'];

@@ -34,7 +34,10 @@ export function appPages(capabilities: readonly ClientModule[] = MODULES): { pag
 export const homeEntries = (modules: readonly ClientModule[] = MODULES): HomeEntry[] => modules.flatMap((m) => m.homeEntries ?? []);
 
 export const mineEntries = (me: Me, modules: readonly ClientModule[] = MODULES): MineEntry[] =>
-  [WORKBENCH, ...modules].flatMap((m) => m.mineEntries ?? []).filter((entry) => entry.show?.(me) ?? true);
+  [WORKBENCH, ...modules]
+    .flatMap((m) => m.mineEntries ?? [])
+    .filter((entry) => entry.show?.(me) ?? true)
+    .sort((a, b) => Number(a.last ?? false) - Number(b.last ?? false));
 
 export const workEntries = (me: Me, modules: readonly ClientModule[] = MODULES): WorkEntry[] =>
   [...modules, WORKBENCH].flatMap((m) => m.workEntries ?? []).filter((entry) => entry.show(me));

@@ -28,6 +28,8 @@ export interface MineEntry {
   description?: string;
   url: Route;
   show?: (me: Me) => boolean;
+  /** After every module's rows (a row few people need, like 我是工作人员). */
+  last?: boolean;
 }
 
 /** A tile on the staff workbench; `show` decides by the caller's roles (the server checks again). */

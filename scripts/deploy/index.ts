@@ -1,5 +1,5 @@
 /**
- * `npm run deploy [-- --dry-run]`: brings a CloudBase environment to the repo's state — every
+ * `npm run deploy [-- --dry-run | --templates]`: brings a CloudBase environment to the repo's state — every
  * function bundled by build-functions with its timer triggers and environment, every collection
  * with its declared indexes, the database and storage security rules — through the official
  * @cloudbase/manager-node, changing only what differs (a second run changes nothing).
@@ -7,12 +7,13 @@
  * Credentials: ENV_ID (or TCB_ENV), TENCENTCLOUD_SECRETID, TENCENTCLOUD_SECRETKEY
  * (TENCENTCLOUD_SESSIONTOKEN for temporary keys). Template ids: JIAYUAN_TMPL_* in this shell.
  * `--dry-run` prints the plan and changes nothing; without credentials it plans against an empty
- * environment, i.e. the full plan.
+ * environment, i.e. the full plan. `--templates` prints the subscribe-message templates to pick.
  */
 import path from 'node:path';
 import { desiredState } from './desired';
 import { applySteps, connect, credentialsFrom, readEnvironment } from './environment';
 import { describeStep, EMPTY_ENVIRONMENT, planDeploy, type DesiredState } from './plan';
+import { templateTable } from './templates';
 
 /** The repo's state in words: what the environment will look like. */
 export function describeDesired(state: DesiredState, missingTemplates: string[]): string[] {
@@ -33,6 +34,10 @@ export function describeDesired(state: DesiredState, missingTemplates: string[])
 }
 
 async function main() {
+  if (process.argv.includes('--templates')) {
+    for (const line of templateTable()) console.log(line);
+    return;
+  }
   const dryRun = process.argv.includes('--dry-run');
   const credentials = credentialsFrom(process.env);
   if (!dryRun && !credentials) {

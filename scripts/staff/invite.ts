@@ -56,7 +56,7 @@ async function main() {
   }
   const inv = await onPlatform(() => inviteFirstCommander({ district, ttlHours, requestId: randomUUID(), now: new Date() }));
   console.log(`已为「${inv.unitName}」生成区市指挥中心邀请码：${inv.code}`);
-  console.log(`被邀请人在小程序里打开 ${acceptLink(inv.code)}（工作台 → 接受邀请，输入邀请码亦可）`);
+  console.log(`被邀请人在小程序里打开 ${acceptLink(inv.code)}，或在「我的 → 我是工作人员」输入邀请码`);
   console.log(`有效期至 ${formatShanghai(inv.expiresAt, 'YYYY年MM月DD日 HH:mm')}（北京时间），只能使用一次。`);
 }
 

@@ -11,7 +11,11 @@ import { defineModule } from '@/registry';
 export const adminModule = defineModule({
   name: 'admin',
   subpackage: subpackageOf('packages/admin'),
-  mineEntries: [{ key: 'admin', title: '工作台', description: '辖区诉求、组织架构', url: routes.workbench(), show: (me) => me.isStaff }],
+  mineEntries: [
+    { key: 'admin', title: '工作台', description: '辖区诉求、组织架构', url: routes.workbench(), show: (me) => me.isStaff },
+    // Someone invited as staff who has the code but not the QR types it here.
+    { key: 'staff-accept', title: '我是工作人员', description: '输入邀请码，加入工作台', url: routes.staffAccept(), show: (me) => !me.isStaff, last: true },
+  ],
   workEntries: [
     // Every staff member reads it (deadlines count working days by it); the district enters it.
     { key: 'calendar', label: '节假日安排', hint: '法定节假日与调休补班，办理时限按它计算', url: routes.holidayCalendar(), show: (me) => me.isStaff },
