@@ -6,14 +6,15 @@ import { z } from 'zod';
 import { APPEAL_STATUSES } from './appeals.constants';
 import { AppealCategorySchema } from './appeals';
 import { BOOKING_CHANNELS, BOOKING_MODES, BOOKING_STATUSES } from './booking.constants';
+import { MATTER_SCOPES, MATTER_STAGES } from './council.constants';
 import { action } from './contract';
 import { Day } from './fields';
 import { ORG_STAFF_ROLES } from './org.constants';
 import { pageInput, type Page } from './paging';
 
-export const EXPORT_KINDS = ['appeals', 'bookings'] as const;
+export const EXPORT_KINDS = ['appeals', 'bookings', 'councilMatters'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
-export const EXPORT_KIND_LABELS: Record<ExportKind, string> = { appeals: '诉求台账', bookings: '预约台账' };
+export const EXPORT_KIND_LABELS: Record<ExportKind, string> = { appeals: '诉求台账', bookings: '预约台账', councilMatters: '议事台账' };
 
 export const EXPORT_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
 export type ExportStatus = (typeof EXPORT_STATUSES)[number];
@@ -46,6 +47,16 @@ export const BookingExportFilters = z
   .default({});
 export type BookingExportFilters = z.output<typeof BookingExportFilters>;
 
+/** The council board's: a stage and a scope. */
+export const CouncilExportFilters = z
+  .object({
+    stage: z.enum(MATTER_STAGES, { error: '无效的议题阶段' }).optional(),
+    scope: z.enum(MATTER_SCOPES, { error: '无效的议题范围' }).optional(),
+  })
+  .strict()
+  .default({});
+export type CouncilExportFilters = z.output<typeof CouncilExportFilters>;
+
 const daysBetween = (from: string, to: string) => (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
 
 const Common = {
@@ -53,7 +64,7 @@ const Common = {
   requestId: z.uuid({ message: '缺少请求编号' }),
   /** The unit the ledger covers; the caller's own first unit when absent. */
   unitId: z.string().trim().min(1).max(64).optional(),
-  /** Filed (appeals) / booked for (bookings) from … to: inclusive Asia/Shanghai days. */
+  /** Filed (appeals) / booked for (bookings) / raised (council matters) from … to: inclusive Asia/Shanghai days. */
   from: Day,
   to: Day,
 };
@@ -61,7 +72,11 @@ const Common = {
 export const RequestExportInput = z
   .discriminatedUnion(
     'kind',
-    [z.object({ kind: z.literal('appeals'), filters: AppealExportFilters, ...Common }), z.object({ kind: z.literal('bookings'), filters: BookingExportFilters, ...Common })],
+    [
+      z.object({ kind: z.literal('appeals'), filters: AppealExportFilters, ...Common }),
+      z.object({ kind: z.literal('bookings'), filters: BookingExportFilters, ...Common }),
+      z.object({ kind: z.literal('councilMatters'), filters: CouncilExportFilters, ...Common }),
+    ],
     { error: '请选择导出类型' },
   )
   .refine((v) => v.from <= v.to, { message: '开始日期不能晚于结束日期', path: ['from'] })

@@ -1,6 +1,7 @@
 /** 家园议事会: matters, their 附议 and votes (one per household by `_id`), and each community's settings. */
 import { councilContract } from '../../types/council';
 import { defineModule } from '../core/module';
+import { COUNCIL_EXPORT_INDEXES } from './exports';
 import { COUNCIL_TEMPLATES } from './templates';
 
 export const councilModule = defineModule({
@@ -13,6 +14,7 @@ export const councilModule = defineModule({
         { name: 'community_stage', keys: { communityId: 1, stage: 1, updatedAt: -1 } },
         { name: 'tally_at', keys: { tallyAt: 1 } },
         { name: 'effects_pending', keys: { effectsPending: 1, _id: 1 } },
+        ...COUNCIL_EXPORT_INDEXES,
       ],
     },
     // `_id` = `<matterId>:<householdId>`: the database refuses a household's second vote or 附议.

@@ -1,10 +1,11 @@
 /** Every kind of ledger: its spec (kept with its module), its filters' schema and the unit it covers. */
-import { AppealExportFilters, BookingExportFilters, type ExportKind, type RequestExportInput } from '../../types/ledger';
+import { AppealExportFilters, BookingExportFilters, CouncilExportFilters, type ExportKind, type RequestExportInput } from '../../types/ledger';
 import type { OrgUnit } from '../../types/org';
 import { appealsExport } from '../appeals/exports';
 import { communityInReach, unitInReach } from '../core/auth/reach';
 import type { Subject } from '../core/auth/jurisdiction';
 import { bookingsExport } from '../booking/exports';
+import { councilMattersExport } from '../council/exports';
 import type { ExportSpec } from './spec';
 
 export function filterTextOf(input: RequestExportInput): string {
@@ -13,6 +14,8 @@ export function filterTextOf(input: RequestExportInput): string {
       return appealsExport.filterText(input.filters);
     case 'bookings':
       return bookingsExport.filterText(input.filters);
+    case 'councilMatters':
+      return councilMattersExport.filterText(input.filters);
   }
 }
 
@@ -36,5 +39,7 @@ export function withSpec<R>(kind: ExportKind, filters: unknown, use: SpecUser<R>
       return use(appealsExport, AppealExportFilters.parse(filters));
     case 'bookings':
       return use(bookingsExport, BookingExportFilters.parse(filters));
+    case 'councilMatters':
+      return use(councilMattersExport, CouncilExportFilters.parse(filters));
   }
 }

@@ -9,6 +9,7 @@ import type { GenerateResult } from '../../cloudfunctions/ledger/jobs/generateEx
 import { readLedger } from '../../cloudfunctions/ledger/domain/workbook';
 import { appealsExport } from '../../cloudfunctions/appeals/exports';
 import { bookingsExport } from '../../cloudfunctions/booking/exports';
+import { councilMattersExport } from '../../cloudfunctions/council/exports';
 import { shanghaiDay } from '../../cloudfunctions/core/time/workingTime';
 import { startTestCloud, type TestCloud } from '../support/cloud';
 
@@ -211,5 +212,43 @@ describe('ledger: bookings export', () => {
   it('bad booking filters are refused', async () => {
     const res = await t.call(STAFF, 'ledger', 'request', { kind: 'bookings', requestId: randomUUID(), from: monthAgo, to: today, filters: { category: 'elevator' } as never });
     expect(res).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+});
+
+describe('ledger: council matters export', () => {
+  it('the community’s matters raised in the range, oldest first, with stage and turnout; a street sees its communities’', async () => {
+    const _ = t.db.command;
+    const inRange = { createdAt: _.gte(new Date(`${monthAgo}T00:00:00+08:00`)).and(_.lt(range.to)) };
+    const { total } = await t.db.collection('councilMatters').where({ communityId: 'c-haian', ...inRange }).count();
+    expect(total).toBeGreaterThan(0);
+
+    const view = await t.ok(STAFF, 'ledger', 'request', { kind: 'councilMatters', requestId: randomUUID(), from: monthAgo, to: today, filters: {} });
+    expect(view).toMatchObject({ kindLabel: '议事台账', unitName: '海岸社区', filterText: '全部', status: 'queued' });
+    const street = await t.ok('demo-street', 'ledger', 'request', { kind: 'councilMatters', requestId: randomUUID(), from: monthAgo, to: today, filters: { stage: 'voting' } });
+    expect(street).toMatchObject({ unitName: '向阳街道', filterText: '表决中' });
+    expect(await runTimer()).toMatchObject({ failed: 0 });
+
+    const { sheet } = await fileOf(view);
+    expect(sheet.headers).toEqual(councilMattersExport.columns.map((c) => c.header));
+    expect(sheet.rows).toHaveLength(total);
+    const col = (h: string) => sheet.headers.indexOf(h);
+    const times = sheet.rows.map((r) => String(r[col('提出时间')]));
+    expect([...times].sort()).toEqual(times);
+    for (const r of sheet.rows) {
+      expect(r[col('社区')]).toBe('海岸社区');
+      expect(String(r[col('提出')])).not.toMatch(/\d+室|\d{3,4}$/); // a building at most, never a room
+    }
+
+    const voting = await t.db.collection('councilMatters').where({ streetId: 's-xiangyang', stage: 'voting', ...inRange }).count();
+    const streetFile = await fileOf(street, 'demo-street');
+    expect(streetFile.sheet.rows).toHaveLength(voting.total);
+    for (const r of streetFile.sheet.rows) expect(r[streetFile.sheet.headers.indexOf('阶段')]).toBe('表决中');
+  }, 90_000);
+
+  it('bad council filters are refused, and nothing is queued', async () => {
+    const before = await exportsOf(STAFF);
+    const res = await t.call(STAFF, 'ledger', 'request', { kind: 'councilMatters', requestId: randomUUID(), from: monthAgo, to: today, filters: { stage: 'finished' } as never });
+    expect(res).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await exportsOf(STAFF)).toBe(before);
   });
 });

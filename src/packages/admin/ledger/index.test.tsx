@@ -59,3 +59,19 @@ it('asks for the bookings ledger with its own filters', async () => {
     expect(found.textContent).toContain('预约台账 · 海岸社区');
   }, slow);
 });
+
+it('asks for the council ledger by stage and scope', async () => {
+  actAs('demo-community-staff');
+  render(<LedgerPage />);
+  fireEvent.click(await screen.findByTestId('kind-councilMatters', undefined, slow));
+  expect(screen.getByTestId('range-text').textContent).toContain('提出日期');
+  expect(screen.queryByTestId('booking-status-booked')).toBeNull();
+  fireEvent.click(screen.getByTestId('matter-stage-voting'));
+  fireEvent.click(screen.getByTestId('matter-scope-building'));
+  fireEvent.click(screen.getByTestId('request-export'));
+  await waitFor(() => {
+    const found = screen.getAllByTestId(/^export-ex/).find((el) => el.textContent?.includes('表决中 · 本楼栋'));
+    if (!found) throw new Error('not listed yet');
+    expect(found.textContent).toContain('议事台账 · 海岸社区');
+  }, slow);
+});

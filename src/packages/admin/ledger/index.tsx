@@ -8,7 +8,8 @@ import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { APPEAL_CATEGORIES, APPEAL_CATEGORY_KEYS, type AppealCategory, type AppealStatus } from '@contract/appeals.constants';
 import { BOOKING_MODE_LABELS, BOOKING_MODES, BOOKING_STATUS_LABELS, BOOKING_STATUSES, type BookingMode, type BookingStatus } from '@contract/booking.constants';
-import type { ExportKind, ExportStatus, ExportView } from '@contract/ledger';
+import { MATTER_SCOPE_LABELS, MATTER_SCOPES, MATTER_STAGE_LABELS, MATTER_STAGES, type MatterScope, type MatterStage } from '@contract/council.constants';
+import type { ExportKind, ExportStatus, ExportView, RequestExportInput } from '@contract/ledger';
 import { api } from '@/api';
 import { toApiError } from '@/api/errors';
 import { Chips } from '@/components/Chips';
@@ -28,10 +29,15 @@ const TONES: Record<ExportStatus, TagTone> = { queued: 'neutral', running: 'warn
 const CATEGORY_OPTIONS = [{ value: null, label: '全部类别' }, ...APPEAL_CATEGORY_KEYS.map((value) => ({ value, label: APPEAL_CATEGORIES[value].label }))];
 const BOOKING_STATUS_OPTIONS = [{ value: null, label: '全部状态' }, ...BOOKING_STATUSES.map((value) => ({ value, label: BOOKING_STATUS_LABELS[value] }))];
 const BOOKING_MODE_OPTIONS = [{ value: null, label: '全部方式' }, ...BOOKING_MODES.map((value) => ({ value, label: BOOKING_MODE_LABELS[value] }))];
+const STAGE_OPTIONS = [{ value: null, label: '全部阶段' }, ...MATTER_STAGES.map((value) => ({ value, label: MATTER_STAGE_LABELS[value] }))];
+const SCOPE_OPTIONS = [{ value: null, label: '全部范围' }, ...MATTER_SCOPES.map((value) => ({ value, label: MATTER_SCOPE_LABELS[value] }))];
 const KIND_OPTIONS: ReadonlyArray<{ value: ExportKind; label: string }> = [
   { value: 'appeals', label: '诉求台账' },
   { value: 'bookings', label: '预约台账' },
+  { value: 'councilMatters', label: '议事台账' },
 ];
+/** Which day of a row the range is about. */
+const RANGE_LABELS: Record<ExportKind, string> = { appeals: '提交日期', bookings: '预约日期', councilMatters: '提出日期' };
 const POLL_MS = 3000;
 
 /** Opens a finished file: WeChat's viewer on weapp, a new tab on H5. */
@@ -115,6 +121,8 @@ export default function LedgerPage() {
   const [status, setStatus] = useState<AppealStatus | null>(null);
   const [category, setCategory] = useState<AppealCategory | null>(null);
   const [overdue, setOverdue] = useState(false);
+  const [stage, setStage] = useState<MatterStage | null>(null);
+  const [scope, setScope] = useState<MatterScope | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const range = rangeOf(preset);
   const list = usePagedList((page) => api.ledger.list({ page, pageSize: 10 }), []);
@@ -131,11 +139,12 @@ export default function LedgerPage() {
     setSubmitting(true);
     try {
       const common = { requestId: uuid(), from: range.from, to: range.to };
-      await api.ledger.request(
-        kind === 'appeals'
-          ? { ...common, kind, filters: { ...(status ? { status } : {}), ...(category ? { category } : {}), ...(overdue ? { overdue: true } : {}) } }
-          : { ...common, kind, filters: { ...(bookingStatus ? { status: bookingStatus } : {}), ...(mode ? { mode } : {}) } },
-      );
+      const input: Record<ExportKind, RequestExportInput> = {
+        appeals: { ...common, kind: 'appeals', filters: { ...(status ? { status } : {}), ...(category ? { category } : {}), ...(overdue ? { overdue: true } : {}) } },
+        bookings: { ...common, kind: 'bookings', filters: { ...(bookingStatus ? { status: bookingStatus } : {}), ...(mode ? { mode } : {}) } },
+        councilMatters: { ...common, kind: 'councilMatters', filters: { ...(stage ? { stage } : {}), ...(scope ? { scope } : {}) } },
+      };
+      await api.ledger.request(input[kind]);
       toast('已提交，正在后台生成');
       list.reload(true);
     } catch (error) {
@@ -151,14 +160,21 @@ export default function LedgerPage() {
         <Chips<ExportKind> testId="kind" value={kind} onChange={setKind} options={KIND_OPTIONS} />
         <Chips testId="range" value={preset} onChange={setPreset} options={RANGE_PRESETS} />
         <Text className="muted" data-testid="range-text">
-          {kind === 'appeals' ? '提交日期' : '预约日期'}：{range.from} 至 {range.to}
+          {RANGE_LABELS[kind]}：{range.from} 至 {range.to}
         </Text>
-        {kind === 'appeals' ? (
+        {kind === 'appeals' && (
           <AppealFilters status={status} setStatus={setStatus} category={category} setCategory={setCategory} overdue={overdue} setOverdue={setOverdue} />
-        ) : (
+        )}
+        {kind === 'bookings' && (
           <>
             <Chips<BookingStatus | null> testId="booking-status" value={bookingStatus} onChange={setBookingStatus} options={BOOKING_STATUS_OPTIONS} />
             <Chips<BookingMode | null> testId="mode" value={mode} onChange={setMode} options={BOOKING_MODE_OPTIONS} />
+          </>
+        )}
+        {kind === 'councilMatters' && (
+          <>
+            <Chips<MatterStage | null> testId="matter-stage" value={stage} onChange={setStage} options={STAGE_OPTIONS} />
+            <Chips<MatterScope | null> testId="matter-scope" value={scope} onChange={setScope} options={SCOPE_OPTIONS} />
           </>
         )}
         <Button block type="primary" loading={submitting} onClick={() => void submit()} data-testid="request-export">
