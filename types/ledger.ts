@@ -7,14 +7,15 @@ import { APPEAL_STATUSES } from './appeals.constants';
 import { AppealCategorySchema } from './appeals';
 import { BOOKING_CHANNELS, BOOKING_MODES, BOOKING_STATUSES } from './booking.constants';
 import { MATTER_SCOPES, MATTER_STAGES } from './council.constants';
+import { ACTIVITY_TYPES } from './volunteer.constants';
 import { action } from './contract';
 import { Day } from './fields';
 import { ORG_STAFF_ROLES } from './org.constants';
 import { pageInput, type Page } from './paging';
 
-export const EXPORT_KINDS = ['appeals', 'bookings', 'councilMatters'] as const;
+export const EXPORT_KINDS = ['appeals', 'bookings', 'volunteerHours', 'councilMatters'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
-export const EXPORT_KIND_LABELS: Record<ExportKind, string> = { appeals: '诉求台账', bookings: '预约台账', councilMatters: '议事台账' };
+export const EXPORT_KIND_LABELS: Record<ExportKind, string> = { appeals: '诉求台账', bookings: '预约台账', volunteerHours: '志愿服务台账', councilMatters: '议事台账' };
 
 export const EXPORT_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
 export type ExportStatus = (typeof EXPORT_STATUSES)[number];
@@ -47,6 +48,16 @@ export const BookingExportFilters = z
   .default({});
 export type BookingExportFilters = z.output<typeof BookingExportFilters>;
 
+/** Service records: the activity's type, and only those a leader corrected. Records keep no grid, as bookings. */
+export const VolunteerExportFilters = z
+  .object({
+    type: z.enum(ACTIVITY_TYPES, { error: '无效的活动类型' }).optional(),
+    corrected: z.boolean({ error: '无效的更正条件' }).optional(),
+  })
+  .strict()
+  .default({});
+export type VolunteerExportFilters = z.output<typeof VolunteerExportFilters>;
+
 /** The council board's: a stage and a scope. */
 export const CouncilExportFilters = z
   .object({
@@ -64,7 +75,7 @@ const Common = {
   requestId: z.uuid({ message: '缺少请求编号' }),
   /** The unit the ledger covers; the caller's own first unit when absent. */
   unitId: z.string().trim().min(1).max(64).optional(),
-  /** Filed (appeals) / booked for (bookings) / raised (council matters) from … to: inclusive Asia/Shanghai days. */
+  /** Filed (appeals) / booked for (bookings) / held (volunteer activities) / raised (council matters) from … to: inclusive Asia/Shanghai days. */
   from: Day,
   to: Day,
 };
@@ -75,6 +86,7 @@ export const RequestExportInput = z
     [
       z.object({ kind: z.literal('appeals'), filters: AppealExportFilters, ...Common }),
       z.object({ kind: z.literal('bookings'), filters: BookingExportFilters, ...Common }),
+      z.object({ kind: z.literal('volunteerHours'), filters: VolunteerExportFilters, ...Common }),
       z.object({ kind: z.literal('councilMatters'), filters: CouncilExportFilters, ...Common }),
     ],
     { error: '请选择导出类型' },

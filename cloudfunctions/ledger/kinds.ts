@@ -1,11 +1,12 @@
 /** Every kind of ledger: its spec (kept with its module), its filters' schema and the unit it covers. */
-import { AppealExportFilters, BookingExportFilters, CouncilExportFilters, type ExportKind, type RequestExportInput } from '../../types/ledger';
+import { AppealExportFilters, BookingExportFilters, CouncilExportFilters, VolunteerExportFilters, type ExportKind, type RequestExportInput } from '../../types/ledger';
 import type { OrgUnit } from '../../types/org';
 import { appealsExport } from '../appeals/exports';
 import { communityInReach, unitInReach } from '../core/auth/reach';
 import type { Subject } from '../core/auth/jurisdiction';
 import { bookingsExport } from '../booking/exports';
 import { councilMattersExport } from '../council/exports';
+import { volunteerHoursExport } from '../volunteer/exports';
 import type { ExportSpec } from './spec';
 
 export function filterTextOf(input: RequestExportInput): string {
@@ -14,18 +15,20 @@ export function filterTextOf(input: RequestExportInput): string {
       return appealsExport.filterText(input.filters);
     case 'bookings':
       return bookingsExport.filterText(input.filters);
+    case 'volunteerHours':
+      return volunteerHoursExport.filterText(input.filters);
     case 'councilMatters':
       return councilMattersExport.filterText(input.filters);
   }
 }
 
-/**
- * The unit asked for (or the caller's own), in reach, and the unit the ledger covers: the same, but
- * bookings keep no grid, so a grid's bookings ledger is its community's.
- */
+/** Kinds whose rows keep no grid: a grid's ledger of them is its community's. */
+const COMMUNITY_FROM_GRID: ReadonlySet<ExportKind> = new Set(['bookings', 'volunteerHours']);
+
+/** The unit asked for (or the caller's own), in reach, and the unit the ledger covers. */
 export async function unitFor(kind: ExportKind, who: Pick<Subject, 'roles' | 'jurisdiction'>, unitId: string | undefined): Promise<{ asked: OrgUnit; covered: OrgUnit }> {
   const asked = await unitInReach(who, unitId);
-  const covered = kind === 'bookings' && asked.level === 'grid' ? await communityInReach(who, asked._id) : asked;
+  const covered = COMMUNITY_FROM_GRID.has(kind) && asked.level === 'grid' ? await communityInReach(who, asked._id) : asked;
   return { asked, covered };
 }
 
@@ -39,6 +42,8 @@ export function withSpec<R>(kind: ExportKind, filters: unknown, use: SpecUser<R>
       return use(appealsExport, AppealExportFilters.parse(filters));
     case 'bookings':
       return use(bookingsExport, BookingExportFilters.parse(filters));
+    case 'volunteerHours':
+      return use(volunteerHoursExport, VolunteerExportFilters.parse(filters));
     case 'councilMatters':
       return use(councilMattersExport, CouncilExportFilters.parse(filters));
   }

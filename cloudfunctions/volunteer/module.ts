@@ -12,6 +12,7 @@
  */
 import { volunteerContract } from '../../types/volunteer';
 import { defineModule } from '../core/module';
+import { VOLUNTEER_EXPORT_INDEXES } from './exports';
 import { VOLUNTEER_TEMPLATES } from './templates';
 
 export const volunteerModule = defineModule({
@@ -52,6 +53,7 @@ export const volunteerModule = defineModule({
         { name: 'openid_start', keys: { openid: 1, start: -1 } },
         { name: 'activity', keys: { activityId: 1 } },
         { name: 'effects_pending', keys: { effectsPending: 1, _id: 1 } },
+        ...VOLUNTEER_EXPORT_INDEXES,
       ],
     },
     { name: 'volunteerSettings', indexes: [] },

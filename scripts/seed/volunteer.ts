@@ -110,6 +110,7 @@ export function volunteerSeed(now = new Date()) {
       _id: `${a._id}_${volunteer.openid}`,
       activityId: a._id,
       communityId: a.communityId,
+      communityPath: a.communityPath,
       openid: volunteer.openid,
       name: volunteer.name,
       activity: { title: a.title, type: a.type, teamName: a.teamName, communityName: a.communityName, start: a.start, end: a.end },

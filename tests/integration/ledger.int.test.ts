@@ -10,6 +10,7 @@ import { readLedger } from '../../cloudfunctions/ledger/domain/workbook';
 import { appealsExport } from '../../cloudfunctions/appeals/exports';
 import { bookingsExport } from '../../cloudfunctions/booking/exports';
 import { councilMattersExport } from '../../cloudfunctions/council/exports';
+import { volunteerHoursExport } from '../../cloudfunctions/volunteer/exports';
 import { shanghaiDay } from '../../cloudfunctions/core/time/workingTime';
 import { startTestCloud, type TestCloud } from '../support/cloud';
 
@@ -248,6 +249,45 @@ describe('ledger: council matters export', () => {
   it('bad council filters are refused, and nothing is queued', async () => {
     const before = await exportsOf(STAFF);
     const res = await t.call(STAFF, 'ledger', 'request', { kind: 'councilMatters', requestId: randomUUID(), from: monthAgo, to: today, filters: { stage: 'finished' } as never });
+    expect(res).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await exportsOf(STAFF)).toBe(before);
+  });
+});
+
+describe('ledger: volunteer hours export', () => {
+  it('a grid worker’s is the community’s service records of activities held in the range; a street’s by type', async () => {
+    const _ = t.db.command;
+    const held = { start: _.gte(new Date(`${monthAgo}T00:00:00+08:00`)).and(_.lt(range.to)) };
+    const { total } = await t.db.collection('volunteerRecords').where({ communityId: 'c-haian', ...held }).count();
+    expect(total).toBeGreaterThan(0); // the seed's past activities of 李建国
+
+    const view = await t.ok('demo-grid-worker', 'ledger', 'request', { kind: 'volunteerHours', requestId: randomUUID(), from: monthAgo, to: today, filters: {} });
+    expect(view).toMatchObject({ kindLabel: '志愿服务台账', unitName: '海岸社区', filterText: '全部' });
+    const street = await t.ok('demo-street', 'ledger', 'request', { kind: 'volunteerHours', requestId: randomUUID(), from: monthAgo, to: today, filters: { type: 'safety' } });
+    expect(street).toMatchObject({ unitName: '向阳街道', filterText: '邻里安' });
+    expect(await runTimer()).toMatchObject({ failed: 0 });
+
+    const { sheet } = await fileOf(view, 'demo-grid-worker');
+    expect(sheet.headers).toEqual(volunteerHoursExport.columns.map((c) => c.header));
+    expect(sheet.rows).toHaveLength(total);
+    const col = (h: string) => sheet.headers.indexOf(h);
+    for (const r of sheet.rows) {
+      expect(r[col('社区')]).toBe('海岸社区');
+      expect(r[col('姓名')]).toBe('李建国');
+      expect(Number(r[col('服务时长（分钟）')])).toBeGreaterThan(0);
+    }
+    const times = sheet.rows.map((r) => String(r[col('活动时间')]));
+    expect([...times].sort()).toEqual(times);
+
+    const safety = await t.db.collection('volunteerRecords').where({ communityPath: 's-xiangyang', 'activity.type': 'safety', ...held }).count();
+    const streetFile = await fileOf(street, 'demo-street');
+    expect(streetFile.sheet.rows).toHaveLength(safety.total);
+    for (const r of streetFile.sheet.rows) expect(r[streetFile.sheet.headers.indexOf('类型')]).toBe('邻里安');
+  }, 90_000);
+
+  it('bad volunteer filters are refused, and nothing is queued', async () => {
+    const before = await exportsOf(STAFF);
+    const res = await t.call(STAFF, 'ledger', 'request', { kind: 'volunteerHours', requestId: randomUUID(), from: monthAgo, to: today, filters: { type: 'party' } as never });
     expect(res).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(await exportsOf(STAFF)).toBe(before);
   });

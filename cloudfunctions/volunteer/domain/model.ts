@@ -89,6 +89,8 @@ export interface HistoryRecord {
 export interface RecordDoc extends Versioned<NotifyEffect> {
   activityId: string;
   communityId: string;
+  /** District … community, as the activity's: which ledgers the record is in. */
+  communityPath: string[];
   openid: string;
   name: string;
   activity: { title: string; type: ActivityType; teamName: string; communityName: string; start: Date; end: Date };

@@ -8,6 +8,7 @@ function rec(id: string, start: string, end: string, checkIn: string | null, che
     _id: id,
     activityId: id,
     communityId,
+    communityPath: ['d1', 's1', communityId],
     openid: 'p',
     name: '李建国',
     activity: { title: id, type: 'help', teamName: '邻里互助队', communityName: '海岸社区', start: at(start), end: at(end) },

@@ -43,6 +43,7 @@ const record = (patch: Partial<RecordDoc> = {}): RecordDoc => ({
   _id: 'va1_a',
   activityId: 'va1',
   communityId: 'c-haian',
+  communityPath: ['d-370602', 's-xiangyang', 'c-haian'],
   openid: 'a',
   name: 'a',
   activity: { title: '便民维修', type: 'help', teamName: '邻里互助服务队', communityName: '海岸社区', start: at('09:00'), end: at('11:00') },

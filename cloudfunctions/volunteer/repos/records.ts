@@ -16,6 +16,7 @@ export function blankRecord(a: ActivityDoc, who: Person, now: Date): RecordDoc {
     _id: recordId(a._id, who.openid),
     activityId: a._id,
     communityId: a.communityId,
+    communityPath: a.communityPath,
     openid: who.openid,
     name: who.name,
     activity: { title: a.title, type: a.type, teamName: a.teamName, communityName: a.communityName, start: a.start, end: a.end },

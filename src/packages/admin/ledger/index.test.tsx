@@ -75,3 +75,18 @@ it('asks for the council ledger by stage and scope', async () => {
     expect(found.textContent).toContain('议事台账 · 海岸社区');
   }, slow);
 });
+
+it('asks for the volunteer ledger by activity type, corrected records only', async () => {
+  actAs('demo-community-staff');
+  render(<LedgerPage />);
+  fireEvent.click(await screen.findByTestId('kind-volunteerHours', undefined, slow));
+  expect(screen.getByTestId('range-text').textContent).toContain('活动日期');
+  fireEvent.click(screen.getByTestId('activity-type-care'));
+  fireEvent.click(screen.getByTestId('corrected-corrected'));
+  fireEvent.click(screen.getByTestId('request-export'));
+  await waitFor(() => {
+    const found = screen.getAllByTestId(/^export-ex/).find((el) => el.textContent?.includes('邻里情 · 经更正'));
+    if (!found) throw new Error('not listed yet');
+    expect(found.textContent).toContain('志愿服务台账 · 海岸社区');
+  }, slow);
+});

@@ -8,6 +8,7 @@ import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { APPEAL_CATEGORIES, APPEAL_CATEGORY_KEYS, type AppealCategory, type AppealStatus } from '@contract/appeals.constants';
 import { BOOKING_MODE_LABELS, BOOKING_MODES, BOOKING_STATUS_LABELS, BOOKING_STATUSES, type BookingMode, type BookingStatus } from '@contract/booking.constants';
+import { ACTIVITY_TYPE_LABELS, ACTIVITY_TYPES, type ActivityType } from '@contract/volunteer.constants';
 import { MATTER_SCOPE_LABELS, MATTER_SCOPES, MATTER_STAGE_LABELS, MATTER_STAGES, type MatterScope, type MatterStage } from '@contract/council.constants';
 import type { ExportKind, ExportStatus, ExportView, RequestExportInput } from '@contract/ledger';
 import { api } from '@/api';
@@ -34,10 +35,12 @@ const SCOPE_OPTIONS = [{ value: null, label: '全部范围' }, ...MATTER_SCOPES.
 const KIND_OPTIONS: ReadonlyArray<{ value: ExportKind; label: string }> = [
   { value: 'appeals', label: '诉求台账' },
   { value: 'bookings', label: '预约台账' },
+  { value: 'volunteerHours', label: '志愿服务台账' },
   { value: 'councilMatters', label: '议事台账' },
 ];
+const TYPE_OPTIONS = [{ value: null, label: '全部类型' }, ...ACTIVITY_TYPES.map((value) => ({ value, label: ACTIVITY_TYPE_LABELS[value] }))];
 /** Which day of a row the range is about. */
-const RANGE_LABELS: Record<ExportKind, string> = { appeals: '提交日期', bookings: '预约日期', councilMatters: '提出日期' };
+const RANGE_LABELS: Record<ExportKind, string> = { appeals: '提交日期', bookings: '预约日期', volunteerHours: '活动日期', councilMatters: '提出日期' };
 const POLL_MS = 3000;
 
 /** Opens a finished file: WeChat's viewer on weapp, a new tab on H5. */
@@ -121,6 +124,8 @@ export default function LedgerPage() {
   const [status, setStatus] = useState<AppealStatus | null>(null);
   const [category, setCategory] = useState<AppealCategory | null>(null);
   const [overdue, setOverdue] = useState(false);
+  const [activityType, setActivityType] = useState<ActivityType | null>(null);
+  const [correctedOnly, setCorrectedOnly] = useState(false);
   const [stage, setStage] = useState<MatterStage | null>(null);
   const [scope, setScope] = useState<MatterScope | null>(null);
   const [submitting, setSubmitting] = useState(false);
@@ -142,6 +147,7 @@ export default function LedgerPage() {
       const input: Record<ExportKind, RequestExportInput> = {
         appeals: { ...common, kind: 'appeals', filters: { ...(status ? { status } : {}), ...(category ? { category } : {}), ...(overdue ? { overdue: true } : {}) } },
         bookings: { ...common, kind: 'bookings', filters: { ...(bookingStatus ? { status: bookingStatus } : {}), ...(mode ? { mode } : {}) } },
+        volunteerHours: { ...common, kind: 'volunteerHours', filters: { ...(activityType ? { type: activityType } : {}), ...(correctedOnly ? { corrected: true } : {}) } },
         councilMatters: { ...common, kind: 'councilMatters', filters: { ...(stage ? { stage } : {}), ...(scope ? { scope } : {}) } },
       };
       await api.ledger.request(input[kind]);
@@ -169,6 +175,12 @@ export default function LedgerPage() {
           <>
             <Chips<BookingStatus | null> testId="booking-status" value={bookingStatus} onChange={setBookingStatus} options={BOOKING_STATUS_OPTIONS} />
             <Chips<BookingMode | null> testId="mode" value={mode} onChange={setMode} options={BOOKING_MODE_OPTIONS} />
+          </>
+        )}
+        {kind === 'volunteerHours' && (
+          <>
+            <Chips<ActivityType | null> testId="activity-type" value={activityType} onChange={setActivityType} options={TYPE_OPTIONS} />
+            <Chips<'all' | 'corrected'> testId="corrected" value={correctedOnly ? 'corrected' : 'all'} onChange={(v) => setCorrectedOnly(v === 'corrected')} options={[{ value: 'all', label: '不限' }, { value: 'corrected', label: '仅经更正' }]} />
           </>
         )}
         {kind === 'councilMatters' && (
