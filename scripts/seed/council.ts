@@ -7,7 +7,8 @@
 import { APPROVAL_OPTIONS } from '../../types/council.constants';
 import type { Database } from '../../cloudfunctions/core/platform/cloud';
 import type { MatterDoc, RollDoc, VoteDoc } from '../../cloudfunctions/council/domain/model';
-import { rollTotals } from '../../cloudfunctions/council/domain/roll';
+import { rollTotals, type RollHousehold } from '../../cloudfunctions/council/domain/roll';
+import { SCOPE_FIELD } from '../../cloudfunctions/council/domain/eligibility';
 import { tally } from '../../cloudfunctions/council/domain/tally';
 import { householdId } from '../../cloudfunctions/council/app/ids';
 import { blankResidence, householdKey, type ResidenceDoc } from '../../cloudfunctions/users/domain/residence';
@@ -137,10 +138,35 @@ export function councilSeed(now = new Date()) {
   return { users, residences: [...verified, pending], matters, roll, votes: [...elevatorVotes, ...binsVotes], cosigns };
 }
 
+/**
+ * Local data written before votes kept a roll: each such ballot gets the roll its count used to take
+ * (the verified households in scope now, and those that voted), and its votes name it. Once only.
+ */
+async function rollsForOldBallots(db: Database): Promise<void> {
+  const _ = db.command;
+  const { data } = await db.collection('councilMatters').where({ 'ballot.kind': _.exists(true), 'ballot.roll': _.exists(false) }).limit(1000).get();
+  for (const m of data as MatterDoc[]) {
+    const rollId = `rl-${m._id}`;
+    const verified = (await db.collection('residences').where({ [SCOPE_FIELD[m.scope.kind]]: m.scope.id, status: 'verified' }).limit(1000).get()).data as ResidenceDoc[];
+    const byId = new Map<string, RollHousehold>();
+    for (const r of verified) {
+      const id = householdId(r.householdKey);
+      const known = byId.get(id);
+      byId.set(id, { id, buildingId: r.buildingId, area: Math.max(known?.area ?? 0, r.area ?? 0) || null, residents: [...(known?.residents ?? []), r._id] });
+    }
+    const votes = (await db.collection('councilVotes').where({ matterId: m._id }).limit(1000).get()).data as VoteDoc[];
+    for (const v of votes) if (!byId.has(v.householdId)) byId.set(v.householdId, { id: v.householdId, buildingId: v.buildingId, area: v.area, residents: [] });
+    const households = [...byId.values()];
+    for (const h of households) await db.collection('councilRoll').doc(`${rollId}:${h.id}`).set({ rollId, matterId: m._id, householdId: h.id, buildingId: h.buildingId, area: h.area, residents: h.residents, at: m.ballot!.opensAt });
+    await db.collection('councilVotes').where({ matterId: m._id }).update({ rollId });
+    await db.collection('councilMatters').doc(m._id).update({ 'ballot.roll': { id: rollId, ...rollTotals(households) } });
+  }
+}
+
 /** Writes the council demo once: the first matter's presence marks a finished seed. */
 export async function seedCouncil(db: Database): Promise<void> {
   const { data } = await db.collection('councilMatters').where({ _id: 'mt-demo-lights' }).limit(1).get();
-  if (data.length > 0) return;
+  if (data.length > 0) return rollsForOldBallots(db);
   const seed = councilSeed();
   for (const [collection, docs] of [
     ['users', seed.users],

@@ -27,7 +27,12 @@ async function writeRoll(m: MatterDoc, now: Date): Promise<BallotRoll> {
   const households = await householdsInScope(m);
   if (households.length === 0) throw conflict('范围内还没有已认证的住户，暂不能表决');
   const id = newRollId();
-  await rollRepo.write(households.map((h) => ({ _id: rollKey(id, h.id), rollId: id, matterId: m._id, householdId: h.id, buildingId: h.buildingId, area: h.area, residents: h.residents, at: now })));
+  try {
+    await rollRepo.write(households.map((h) => ({ _id: rollKey(id, h.id), rollId: id, matterId: m._id, householdId: h.id, buildingId: h.buildingId, area: h.area, residents: h.residents, at: now })));
+  } catch (error) {
+    await rollRepo.discard(id).catch(logged('dropping a half-written roll failed', m._id));
+    throw error;
+  }
   return { id, ...rollTotals(households) };
 }
 
