@@ -1,9 +1,10 @@
 /**
  * 家园议事会 through the whole local stack (the real SDK, the function host with per-event identity,
  * SQLite): 提事 by verified residents only, 附议 one per household up to the agenda, a vote window
- * opened by staff, 200 residents of 100 households voting at the same instant (one vote per household,
- * tallies equal to the stored votes), retries, refusals (unverified, out of scope, revoked, after the
- * window, bad input) and the timer that closes the window and counts.
+ * opened by staff on a roll fixed at the opening (each resident on it told once), 200 residents of 100
+ * households voting at the same instant (one vote per household, tallies equal to the stored votes),
+ * retries, refusals (unverified, out of scope, revoked, verified after the opening, after the window,
+ * bad input) and the timer that closes the window and counts against the roll, run twice.
  *
  * Arranged: 3号楼 (b-0003, 海岸社区第一网格) gets 100 verified households of two residents each
  * (cv-000…cv-199), the even-numbered ones with a recorded floor area of 90㎡.
@@ -231,7 +232,7 @@ describe('表决', () => {
     const staffView = await t.ok('demo-community-staff', 'council', 'matter', { id });
     expect(staffView.ballot?.buildings).toEqual([{ buildingId: BUILDING, name: '3号楼', voted: 100 }]);
     expect(staffView.ballot?.result).toBeNull();
-  });
+  }, 120_000);
 
   it('a retry never votes twice, and a vote is never changed', async () => {
     const again = await Promise.all([t.call(resident(0), 'council', 'vote', { id, optionId: 'yes' }), t.call(resident(1), 'council', 'vote', { id, optionId: 'yes' })]);
@@ -270,14 +271,19 @@ describe('表决', () => {
 
   it('a simple-majority vote that passes goes to 办事, then 评事 and closed', async () => {
     const m = await t.ok('demo-community-staff', 'council', 'raise', { requestId: randomUUID(), title: '3号楼门禁更换方案', description: '3号楼单元门禁老化，拟更换为刷卡门禁，请在两个方案中选择。', scope: 'building', placeId: BUILDING });
-    await t.ok('demo-community-staff', 'council', 'openVote', { id: m.id, rule: 'majority', quorumPercent: 30, options: ['刷卡门禁', '人脸识别门禁'], closesAt: closes(30) });
+    const opened = await t.ok('demo-community-staff', 'council', 'openVote', { id: m.id, rule: 'majority', quorumPercent: 30, options: ['刷卡门禁', '人脸识别门禁'], closesAt: closes(30) });
+    const onRoll = opened.ballot!.roll.households;
     await Promise.all(Array.from({ length: 40 }, (_, h) => t.ok(resident(h * 2), 'council', 'vote', { id: m.id, optionId: h < 25 ? 'o2' : 'o1' })));
+    // A household verified while the window is open neither votes nor moves the quorum.
+    await verified('cv-late-2', CODE, '7单元702', 'demo-grid-worker');
+    expect(await t.call('cv-late-2', 'council', 'vote', { id: m.id, optionId: 'o1' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     await endWindow(m.id);
     // Two timers at once: one counts, the other finds it counted.
     const runs = await Promise.all([t.cloud.host.fireTimer('council', 'closeVotes'), t.cloud.host.fireTimer('council', 'closeVotes')]);
     expect(runs.map((r) => (r.result as { data: { changed: number } }).data.changed).sort()).toEqual([0, 1]);
     const counted = await t.ok('demo-community-staff', 'council', 'matter', { id: m.id });
-    expect(counted).toMatchObject({ stage: 'doing', ballot: { result: { outcome: 'passed', winner: 'o2', votedHouseholds: 40 } }, can: { advance: true } });
+    expect(counted).toMatchObject({ stage: 'doing', ballot: { result: { outcome: 'passed', winner: 'o2', votedHouseholds: 40, eligibleHouseholds: onRoll } }, can: { advance: true } });
+    expect(counted.ballot?.result?.checks[0]).toEqual({ label: `参与表决户数达到30%（40/${onRoll}户）`, met: true });
     // 办事: progress with an owner and a due day; residents may not record it.
     expect(await t.call(resident(0), 'council', 'progress', { id: m.id, note: '已联系厂家' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await t.call('demo-community-staff', 'council', 'progress', { id: m.id, note: '已联系厂家', dueDay: '2026-02-30' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: 'dueDay' }] } });
@@ -310,8 +316,8 @@ describe('a vote cast before a revocation', () => {
     await endWindow(m.id);
     await t.cloud.host.fireTimer('council', 'closeVotes');
     const { result } = (await t.ok('demo-community-staff', 'council', 'matter', { id: m.id })).ballot!;
-    // The roll: the 100 households and cv-late's (verified before this opening).
-    expect(result).toMatchObject({ outcome: 'failed', eligibleHouseholds: 101, votedHouseholds: 1, votedArea: 90, eligibleArea: 4500 });
+    // The roll: the 100 households, cv-late's and cv-late-2's (verified before this opening).
+    expect(result).toMatchObject({ outcome: 'failed', eligibleHouseholds: 102, votedHouseholds: 1, votedArea: 90, eligibleArea: 4500 });
   });
 });
 
