@@ -63,8 +63,10 @@ export const APPROVAL_OPTIONS = [
   { id: 'abstain', label: '弃权' },
 ] as const;
 
-/** What the 提交议题 tap asks the raiser to subscribe to. */
-export const COUNCIL_SUBSCRIPTIONS = ['councilMatterUpdate'] as const;
+/** What the 提交议题 tap asks the raiser to subscribe to: their matter's progress, and votes opening. */
+export const COUNCIL_SUBSCRIPTIONS = ['councilMatterUpdate', 'councilVoteOpened'] as const;
+/** What a 附议 (or another resident's tap) may ask: to hear when a vote opens. */
+export const COUNCIL_VOTE_SUBSCRIPTIONS = ['councilVoteOpened'] as const;
 
 export const DEFAULT_COSIGN_THRESHOLD = 5;
 export const COSIGN_THRESHOLD_BOUNDS = { min: 2, max: 50 } as const;
@@ -162,8 +164,10 @@ export interface BallotView {
   opensAt: string;
   closesAt: string;
   open: boolean;
-  /** Live during the window: how many households voted of how many may. */
+  /** Live during the window: how many households voted of how many may (the roll fixed at the opening). */
   turnout: { voted: number; eligible: number };
+  /** The roll fixed at the opening: the bar the count is measured against. */
+  roll: { households: number; areaKnownHouseholds: number; area: number };
   /** Staff only: turnout per building (never per room). */
   buildings: Array<{ buildingId: string; name: string; voted: number }> | null;
   /** Only once the window has closed and the votes are counted. */
@@ -176,6 +180,8 @@ export interface MyPart {
   inScope: boolean;
   cosigned: boolean;
   canCosign: boolean;
+  /** The household is on the roll of the matter's vote (fixed when the window opened). */
+  onRoll: boolean;
   canVote: boolean;
   /** Cast by the household (by the caller or a family member), shown to that household only. */
   householdVote: { optionId: string; label: string; byMe: boolean } | null;

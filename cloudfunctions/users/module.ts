@@ -23,8 +23,10 @@ export const usersModule = defineModule({
         { name: 'community_queue', keys: { communityId: 1, status: 1, requestedAt: 1 } },
         { name: 'street_queue', keys: { streetId: 1, status: 1, requestedAt: 1 } },
         { name: 'district_queue', keys: { districtId: 1, status: 1, requestedAt: 1 } },
-        { name: 'building_verified', keys: { buildingId: 1, status: 1 } },
-        { name: 'estate_verified', keys: { estateId: 1, status: 1 } },
+        // A scope's verified residents in `_id` pages (a vote's roll): equality, then the `_id` range in order.
+        { name: 'building_verified_id', keys: { buildingId: 1, status: 1, _id: 1 } },
+        { name: 'estate_verified_id', keys: { estateId: 1, status: 1, _id: 1 } },
+        { name: 'community_verified_id', keys: { communityId: 1, status: 1, _id: 1 } },
         { name: 'household', keys: { householdKey: 1, status: 1 } },
         { name: 'effects_pending', keys: { effectsPending: 1, _id: 1 } },
       ],

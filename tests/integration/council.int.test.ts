@@ -1,9 +1,10 @@
 /**
  * 家园议事会 through the whole local stack (the real SDK, the function host with per-event identity,
  * SQLite): 提事 by verified residents only, 附议 one per household up to the agenda, a vote window
- * opened by staff, 200 residents of 100 households voting at the same instant (one vote per household,
- * tallies equal to the stored votes), retries, refusals (unverified, out of scope, revoked, after the
- * window, bad input) and the timer that closes the window and counts.
+ * opened by staff on a roll fixed at the opening (each resident on it told once), 200 residents of 100
+ * households voting at the same instant (one vote per household, tallies equal to the stored votes),
+ * retries, refusals (unverified, out of scope, revoked, verified after the opening, after the window,
+ * bad input) and the timer that closes the window and counts against the roll, run twice.
  *
  * Arranged: 3号楼 (b-0003, 海岸社区第一网格) gets 100 verified households of two residents each
  * (cv-000…cv-199), the even-numbered ones with a recorded floor area of 90㎡.
@@ -167,8 +168,26 @@ describe('表决', () => {
     expect(await t.call('demo-community-staff', 'council', 'openVote', { id, rule: 'civil278', closesAt: closes(1) })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: 'closesAt' }] } });
     expect(await t.call('demo-community-staff', 'council', 'openVote', { id, rule: 'civil278', options: ['甲', '甲'], closesAt: closes(60) })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: 'options' }] } });
     const opened = await t.ok('demo-community-staff', 'council', 'openVote', { id, rule: 'civil278', major: true, closesAt: closes(60) });
-    expect(opened).toMatchObject({ stage: 'voting', ballot: { open: true, rule: 'civil278', major: true, turnout: { voted: 0, eligible: 101 }, result: null } });
+    // The roll: 100 households of cv-000…cv-199 and cv-revoked's, 50 of them with 90㎡.
+    expect(opened).toMatchObject({ stage: 'voting', ballot: { open: true, rule: 'civil278', major: true, turnout: { voted: 0, eligible: 101 }, roll: { households: 101, areaKnownHouseholds: 50, area: 4500 }, result: null } });
     expect(opened.ballot?.options.map((o) => o.label)).toEqual(['赞成', '反对', '弃权']);
+    expect(await count('councilRoll', { matterId: id })).toBe(101);
+  });
+
+  it('every verified resident on the roll is told once; a second opening or a re-applied effect tells nobody again', async () => {
+    const told = async () => (await t.db.collection('outbox').where({ template: 'councilVoteOpened', 'source.id': id }).limit(1000).get()).data as Array<{ toOpenid: string; page: string; data: Record<string, string> }>;
+    const first = await told();
+    expect(first).toHaveLength(201);
+    expect(new Set(first.map((m) => m.toOpenid))).toEqual(new Set([...Array.from({ length: 200 }, (_, i) => resident(i)), 'cv-revoked']));
+    expect(first[0]).toMatchObject({ page: `packages/council/matter/index?id=${id}`, data: { thing1: '3号楼外墙保温改造', thing2: '海岸花园3号楼住户' } });
+    expect(await t.call('demo-community-staff', 'council', 'openVote', { id, rule: 'civil278', closesAt: closes(60) })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    // The announce effect left behind as by a crash after the write: the sweep applies it again.
+    const doc = (await t.db.collection('councilMatters').doc(id).get()).data[0] as { version: number; ballot: { roll: { id: string } } };
+    const old = new Date(Date.now() - 60_000);
+    await t.db.collection('councilMatters').doc(id).update({ effects: [{ id: `${id}_v${doc.version}_announce`, kind: 'announce', rollId: doc.ballot.roll.id }], effectsPending: true, effectsAt: old });
+    expect((await t.cloud.host.fireTimer('council', 'flushEffects')).result).toMatchObject({ ok: true, data: { flushed: 1 } });
+    expect(await told()).toHaveLength(201);
+    expect(await count('councilRoll', { matterId: id })).toBe(101);
   });
 
   it('refuses the unverified, the out-of-scope, a revoked resident and an unknown option; writes nothing', async () => {
@@ -179,6 +198,16 @@ describe('表决', () => {
     expect(await t.call(resident(0), 'council', 'vote', { id, optionId: 'maybe' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: 'optionId' }] } });
     expect(await t.call(resident(0), 'council', 'vote', { id } as never)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: 'optionId' }] } });
     expect(await count('councilVotes', { matterId: id })).toBe(0);
+  });
+
+  it('a household verified after the opening is not on the roll: its vote is refused and the bar does not move', async () => {
+    await verified('cv-late', CODE, '7单元701', 'demo-grid-worker');
+    const seen = await t.ok('cv-late', 'council', 'matter', { id });
+    expect(seen.mine).toMatchObject({ verified: true, inScope: true, onRoll: false, canVote: false, hint: '您家在本次表决发起后才完成认证，不在表决名册内，不能参加本次表决' });
+    expect(await t.call('cv-late', 'council', 'vote', { id, optionId: 'yes' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '您家在本次表决发起后才完成认证，不在表决名册内，不能参加本次表决' } });
+    expect(await count('councilVotes', { matterId: id })).toBe(0);
+    expect(seen.ballot).toMatchObject({ turnout: { eligible: 101 }, roll: { households: 101, areaKnownHouseholds: 50, area: 4500 } });
+    expect((await t.ok(resident(0), 'council', 'matter', { id })).mine).toMatchObject({ onRoll: true, canVote: true, hint: null });
   });
 
   it('200 residents of 100 households at the same instant: exactly one vote per household; only turnout shows', async () => {
@@ -203,7 +232,7 @@ describe('表决', () => {
     const staffView = await t.ok('demo-community-staff', 'council', 'matter', { id });
     expect(staffView.ballot?.buildings).toEqual([{ buildingId: BUILDING, name: '3号楼', voted: 100 }]);
     expect(staffView.ballot?.result).toBeNull();
-  });
+  }, 120_000);
 
   it('a retry never votes twice, and a vote is never changed', async () => {
     const again = await Promise.all([t.call(resident(0), 'council', 'vote', { id, optionId: 'yes' }), t.call(resident(1), 'council', 'vote', { id, optionId: 'yes' })]);
@@ -223,26 +252,38 @@ describe('表决', () => {
     const stored = (await t.db.collection('councilVotes').where({ matterId: id }).limit(1000).get()).data as Array<{ optionId: string }>;
     const result = closed.ballot!.result!;
     for (const o of result.options) expect(o.households).toBe(stored.filter((v) => v.optionId === o.id).length);
-    // 100 verified households now (cv-revoked no longer); areas known for the 50 even households (90㎡ each).
-    expect(result).toMatchObject({ eligibleHouseholds: 100, votedHouseholds: 100, eligibleArea: 4500, votedArea: 4500, areaKnownHouseholds: 50 });
+    // The roll at the opening: 101 households (cv-revoked's since revoked, cv-late's verified since, neither moves it);
+    // areas known for the 50 even households (90㎡ each).
+    expect(result).toMatchObject({ eligibleHouseholds: 101, votedHouseholds: 100, eligibleArea: 4500, votedArea: 4500, areaKnownHouseholds: 50 });
     expect(result.options.map((o) => [o.id, o.households, o.area])).toEqual([['yes', 70, 3150], ['no', 20, 900], ['abstain', 10, 450]]);
     // A major matter needs ≥ 3/4: 70 of 100 participants is not enough.
     expect(result).toMatchObject({ outcome: 'failed', winner: null });
-    expect(closed).toMatchObject({ stage: 'closed', ballot: { open: false, turnout: { voted: 100, eligible: 100 } } });
+    expect(closed).toMatchObject({ stage: 'closed', ballot: { open: false, turnout: { voted: 100, eligible: 101 } } });
 
-    const again = await t.cloud.host.fireTimer('council', 'closeVotes');
-    expect(again.result).toMatchObject({ ok: true, data: { changed: 0 } });
+    // The timer again (and twice at once): nothing more is counted, the result stays as it was.
+    const again = await Promise.all([t.cloud.host.fireTimer('council', 'closeVotes'), t.cloud.host.fireTimer('council', 'closeVotes')]);
+    for (const run of again) expect(run.result).toMatchObject({ ok: true, data: { changed: 0 } });
+    const after = await t.ok(resident(5), 'council', 'matter', { id });
+    expect(after.ballot?.result).toEqual(result);
+    expect(after.version).toBe(closed.version);
     expect(await t.call(resident(0), 'council', 'vote', { id, optionId: 'yes' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
   });
 
   it('a simple-majority vote that passes goes to 办事, then 评事 and closed', async () => {
     const m = await t.ok('demo-community-staff', 'council', 'raise', { requestId: randomUUID(), title: '3号楼门禁更换方案', description: '3号楼单元门禁老化，拟更换为刷卡门禁，请在两个方案中选择。', scope: 'building', placeId: BUILDING });
-    await t.ok('demo-community-staff', 'council', 'openVote', { id: m.id, rule: 'majority', quorumPercent: 30, options: ['刷卡门禁', '人脸识别门禁'], closesAt: closes(30) });
+    const opened = await t.ok('demo-community-staff', 'council', 'openVote', { id: m.id, rule: 'majority', quorumPercent: 30, options: ['刷卡门禁', '人脸识别门禁'], closesAt: closes(30) });
+    const onRoll = opened.ballot!.roll.households;
     await Promise.all(Array.from({ length: 40 }, (_, h) => t.ok(resident(h * 2), 'council', 'vote', { id: m.id, optionId: h < 25 ? 'o2' : 'o1' })));
+    // A household verified while the window is open neither votes nor moves the quorum.
+    await verified('cv-late-2', CODE, '7单元702', 'demo-grid-worker');
+    expect(await t.call('cv-late-2', 'council', 'vote', { id: m.id, optionId: 'o1' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     await endWindow(m.id);
-    await t.cloud.host.fireTimer('council', 'closeVotes');
+    // Two timers at once: one counts, the other finds it counted.
+    const runs = await Promise.all([t.cloud.host.fireTimer('council', 'closeVotes'), t.cloud.host.fireTimer('council', 'closeVotes')]);
+    expect(runs.map((r) => (r.result as { data: { changed: number } }).data.changed).sort()).toEqual([0, 1]);
     const counted = await t.ok('demo-community-staff', 'council', 'matter', { id: m.id });
-    expect(counted).toMatchObject({ stage: 'doing', ballot: { result: { outcome: 'passed', winner: 'o2', votedHouseholds: 40 } }, can: { advance: true } });
+    expect(counted).toMatchObject({ stage: 'doing', ballot: { result: { outcome: 'passed', winner: 'o2', votedHouseholds: 40, eligibleHouseholds: onRoll } }, can: { advance: true } });
+    expect(counted.ballot?.result?.checks[0]).toEqual({ label: `参与表决户数达到30%（40/${onRoll}户）`, met: true });
     // 办事: progress with an owner and a due day; residents may not record it.
     expect(await t.call(resident(0), 'council', 'progress', { id: m.id, note: '已联系厂家' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await t.call('demo-community-staff', 'council', 'progress', { id: m.id, note: '已联系厂家', dueDay: '2026-02-30' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: 'dueDay' }] } });
@@ -275,8 +316,32 @@ describe('a vote cast before a revocation', () => {
     await endWindow(m.id);
     await t.cloud.host.fireTimer('council', 'closeVotes');
     const { result } = (await t.ok('demo-community-staff', 'council', 'matter', { id: m.id })).ballot!;
-    expect(result).toMatchObject({ outcome: 'failed', eligibleHouseholds: 100, votedHouseholds: 1, votedArea: 90, eligibleArea: 4500 });
+    // The roll: the 100 households, cv-late's and cv-late-2's (verified before this opening).
+    expect(result).toMatchObject({ outcome: 'failed', eligibleHouseholds: 102, votedHouseholds: 1, votedArea: 90, eligibleArea: 4500 });
   });
+});
+
+describe('发起表决 twice at once, after a crashed attempt', () => {
+  it('opens once on one complete roll; the loser’s and the crashed attempt’s rolls are dropped; each resident told once', async () => {
+    const m = await t.ok('demo-community-staff', 'council', 'raise', { requestId: randomUUID(), title: '3号楼楼道粉刷', description: '3号楼楼道墙面脱落严重，拟统一粉刷并更换楼道窗户。', scope: 'building', placeId: BUILDING });
+    // What an attempt that crashed before opening the window left behind.
+    await t.db.collection('councilRoll').add([{ _id: 'rl-crashed:hh1', rollId: 'rl-crashed', matterId: m.id, householdId: 'hh1', buildingId: BUILDING, area: null, residents: [resident(0)], at: new Date() }]);
+    const input = { id: m.id, rule: 'majority' as const, closesAt: closes(30) };
+    const both = await Promise.all([t.call('demo-community-staff', 'council', 'openVote', input), t.call('demo-community-staff', 'council', 'openVote', input)]);
+    const won = both.filter((r) => r.ok);
+    expect(won).toHaveLength(1);
+    expect(both.find((r) => !r.ok)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    const doc = (await t.db.collection('councilMatters').doc(m.id).get()).data[0] as { ballot: { roll: { id: string; households: number } } };
+    // The verified residents of 3号楼 now (nobody was verified or revoked while it opened).
+    const residents = (await t.db.collection('residences').where({ buildingId: BUILDING, status: 'verified' }).limit(1000).get()).data as Array<{ _id: string; householdKey: string }>;
+    const households = new Set(residents.map((r) => r.householdKey)).size;
+    expect(households).toBeGreaterThanOrEqual(99);
+    expect(doc.ballot.roll.households).toBe(households);
+    expect(await count('councilRoll', { matterId: m.id })).toBe(households);
+    expect(await count('councilRoll', { matterId: m.id, rollId: doc.ballot.roll.id })).toBe(households);
+    const told = (await t.db.collection('outbox').where({ template: 'councilVoteOpened', 'source.id': m.id }).limit(1000).get()).data as Array<{ toOpenid: string }>;
+    expect(told.map((x) => x.toOpenid).sort()).toEqual(residents.map((r) => r._id).sort());
+  }, 120_000);
 });
 
 describe('议事设置', () => {

@@ -30,6 +30,6 @@ export function runMatter(id: string, options: { now: Date; expectedVersion?: nu
     if (t.meetings?.length) push.meetings = t.meetings;
     if (logged(t)) push.log = [t.log];
     if (t.progress?.length) push.progress = t.progress;
-    return { set: t.set, push: Object.keys(push).length ? push : undefined, effects: noticesOf(m, t, options.now) };
+    return { set: t.set, push: Object.keys(push).length ? push : undefined, effects: [...noticesOf(m, t, options.now), ...(t.effects ?? [])] };
   });
 }

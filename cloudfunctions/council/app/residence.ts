@@ -4,6 +4,7 @@ import type { ResidenceDoc } from '../../users/domain/residence';
 import { forbidden } from '../../core/errors';
 import { REFUSALS, refusal, SCOPE_FIELD } from '../domain/eligibility';
 import type { Household, MatterDoc, Scope } from '../domain/model';
+import type { RollHousehold } from '../domain/roll';
 import { householdId } from './ids';
 
 export const residenceOf = (openid: string) => residencesRepo.get(openid);
@@ -17,8 +18,8 @@ export function eligibleHousehold(r: ResidenceDoc | null, scope: Scope): Househo
   return householdOf(r);
 }
 
-/** Every verified household in the matter's scope now. */
-export async function householdsInScope(matter: Pick<MatterDoc, 'scope'>): Promise<Household[]> {
+/** Every verified household in the matter's scope now, with its verified residents: a roll to fix. */
+export async function householdsInScope(matter: Pick<MatterDoc, 'scope'>): Promise<RollHousehold[]> {
   const rows = await residencesRepo.verifiedHouseholds(SCOPE_FIELD[matter.scope.kind], matter.scope.id);
-  return rows.map((h) => ({ id: householdId(h.key), buildingId: h.buildingId, area: h.area }));
+  return rows.map((h) => ({ id: householdId(h.key), buildingId: h.buildingId, area: h.area, residents: h.openids }));
 }

@@ -14,10 +14,11 @@ import type { Caller } from '../../core/auth/caller';
 import { orgRepo } from '../../core/repos/org';
 import { signedUrls } from '../../core/storage/tempUrls';
 import type { ResidenceDoc } from '../../users/domain/residence';
-import { REFUSALS, refusal } from '../domain/eligibility';
+import { REFUSALS, refusal, voteRefusal } from '../domain/eligibility';
 import type { LogEntry, MatterDoc } from '../domain/model';
 import { stepOf, windowOpen } from '../domain/stages';
 import { cosignsRepo, ratingsRepo, votesRepo } from '../repos/ballots';
+import { rollRepo } from '../repos/roll';
 import { manages } from './actor';
 import { householdOf, residenceOf } from './residence';
 
@@ -76,9 +77,10 @@ export async function viewOf(m: MatterDoc, { caller, now, residence }: ViewConte
   const progress = m.progress ?? [];
   const rateable = m.stage === 'rating' || m.stage === 'closed';
   const allPhotos = [...m.photos, ...progress.flatMap((p) => p.photos)];
-  const [cosign, vote, voted, photos, buildings, rated, rating, communityOfHome] = await Promise.all([
+  const [cosign, vote, onRoll, voted, photos, buildings, rated, rating, communityOfHome] = await Promise.all([
     household && !why ? cosignsRepo.get(m._id, household.id) : null,
     household && !why && m.ballot ? votesRepo.get(m._id, household.id) : null,
+    household && !why && m.ballot ? rollRepo.get(m.ballot.roll.id, household.id) : null,
     m.ballot ? votesRepo.count(m._id) : 0,
     allPhotos.length ? signedUrls(allPhotos) : new Map<string, string>(),
     staff && m.ballot ? buildingTurnout(m._id) : null,
@@ -88,14 +90,16 @@ export async function viewOf(m: MatterDoc, { caller, now, residence }: ViewConte
   ]);
   const signed = (ids: string[]) => ids.map((id) => photos.get(id) ?? '').filter((u) => u !== '');
   const optionLabel = (id: string) => m.ballot?.options.find((o) => o.id === id)?.label ?? id;
+  const whyNotVote = open ? voteRefusal(r, m.scope, !!onRoll) : why;
   const mine: MyPart = {
     verified: r?.status === 'verified',
     inScope: !why,
     cosigned: !!cosign,
     canCosign: !why && !cosign && (m.stage === 'proposed' || m.stage === 'agenda'),
-    canVote: !why && !vote && open,
+    onRoll: !!onRoll,
+    canVote: !whyNotVote && !vote && open,
     householdVote: vote ? { optionId: vote.optionId, label: optionLabel(vote.optionId), byMe: vote.voter === caller.openid } : null,
-    hint: why ? REFUSALS[why] : null,
+    hint: whyNotVote ? REFUSALS[whyNotVote] : null,
     rated: rated?.stars ?? null,
     canRate: !why && !rated && m.stage === 'rating',
     canComment: (staff || communityOfHome === m.communityId) && m.stage !== 'review' && m.stage !== 'declined',
@@ -111,7 +115,8 @@ export async function viewOf(m: MatterDoc, { caller, now, residence }: ViewConte
         opensAt: iso(m.ballot.opensAt),
         closesAt: iso(m.ballot.closesAt),
         open,
-        turnout: { voted: m.result ? m.result.votedHouseholds : voted, eligible: m.result ? m.result.eligibleHouseholds : m.ballot.rollHouseholds },
+        turnout: { voted: m.result ? m.result.votedHouseholds : voted, eligible: m.result ? m.result.eligibleHouseholds : m.ballot.roll.households },
+        roll: { households: m.ballot.roll.households, areaKnownHouseholds: m.ballot.roll.areaKnownHouseholds, area: m.ballot.roll.areaCents / 100 },
         buildings,
         result: m.result,
       }

@@ -1,7 +1,8 @@
 /** The council's stored shapes: a matter (versioned), its 附议 and its votes (one per household by `_id`). */
 import type { BallotKind, BallotResult, MatterScope, MatterStage, VoteRule } from '../../../types/council.constants';
 import type { NotifyEffect } from '../../core/commands/runner';
-import type { Versioned } from '../../core/commands/versioned';
+import type { EffectBase, Versioned } from '../../core/commands/versioned';
+import type { RollTotals } from './roll';
 
 export interface Person {
   openid: string;
@@ -25,8 +26,22 @@ export interface Ballot {
   closesAt: Date;
   /** The verified households in scope when the window opened: what live turnout is shown against. */
   rollHouseholds: number;
+  /** The roll fixed at the opening (`councilRoll` documents of this id) and its totals: the bar of the count. */
+  roll: BallotRoll;
   openedBy: Person;
 }
+
+export interface BallotRoll extends RollTotals {
+  id: string;
+}
+
+/** The opening's broadcast: every verified resident on the roll is told once (applied after the write). */
+export interface AnnounceEffect extends EffectBase {
+  kind: 'announce';
+  rollId: string;
+}
+
+export type MatterEffect = NotifyEffect | AnnounceEffect;
 
 export interface LogEntry {
   at: Date;
@@ -54,7 +69,7 @@ export interface ProgressEntry {
   by: Person;
 }
 
-export interface MatterDoc extends Versioned<NotifyEffect> {
+export interface MatterDoc extends Versioned<MatterEffect> {
   _id: string;
   communityId: string;
   communityName: string;
@@ -93,10 +108,28 @@ export interface VoteDoc {
   householdId: string;
   buildingId: string;
   optionId: string;
-  /** The household's floor area when it voted (counted if it loses its verification before the count). */
+  /** The household's floor area on the roll (counted even if it loses its verification before the count). */
   area: number | null;
+  /** The roll the household was on. */
+  rollId: string;
   voter: string;
   castAt: Date;
+}
+
+/**
+ * A household on a vote's roll: `_id` = `<rollId>:<householdId>`. Written before the window opens; the
+ * matter names the roll only in the write that opens it, so a half-written roll is never an open vote.
+ */
+export interface RollDoc {
+  _id: string;
+  rollId: string;
+  matterId: string;
+  householdId: string;
+  buildingId: string;
+  area: number | null;
+  /** Its verified residents at the opening: who hears that the vote opened. */
+  residents: string[];
+  at: Date;
 }
 
 /** One household's 附议: `_id` = `<matterId>:<householdId>`. */

@@ -42,6 +42,7 @@ const ballot = (closesAt: Date): Ballot => ({
   opensAt: now,
   closesAt,
   rollHouseholds: 10,
+  roll: { id: 'rl1', households: 10, areaKnownHouseholds: 4, areaCents: 36000 },
   openedBy: staff,
 });
 const result = (outcome: 'passed' | 'failed') => ({ outcome, summary: outcome }) as BallotResult;
@@ -77,6 +78,8 @@ describe('表决', () => {
   it('opens only on the agenda, with a closing time ahead, and sets the tally timer after a grace', () => {
     const t = openVote(matter({ stage: 'agenda' }), ballot(closesAt), now);
     expect(t.set).toMatchObject({ stage: 'voting', tallyAt: new Date(closesAt.getTime() + TALLY_GRACE_MS) });
+    // Its roll's residents are told, by an effect whose id is the opening's.
+    expect(t.effects).toEqual([{ id: 'mt1_v2_announce', kind: 'announce', rollId: 'rl1' }]);
     expect(() => openVote(matter({ stage: 'proposed' }), ballot(closesAt), now)).toThrow('不能发起表决');
     expect(() => openVote(matter({ stage: 'agenda' }), ballot(now), now)).toThrow('截止时间须晚于现在');
   });

@@ -5,7 +5,8 @@
  */
 import { MATTER_STAGE_LABELS, STEP_STAGES, COUNCIL_STEPS, type BallotResult, type CouncilStep, type MatterStage, type Screening } from './types';
 import { AppError, conflict } from '../../core/errors';
-import type { Ballot, LogEntry, MatterDoc, MeetingEntry, Person, ProgressEntry } from './model';
+import type { Ballot, LogEntry, MatterDoc, MatterEffect, MeetingEntry, Person, ProgressEntry } from './model';
+import { announceEffectId } from './roll';
 
 export interface Transition {
   set: Partial<MatterDoc>;
@@ -14,6 +15,8 @@ export interface Transition {
   progress?: ProgressEntry[];
   /** 议事 meetings to append. */
   meetings?: MeetingEntry[];
+  /** The change's own effects (besides the raiser's notice). */
+  effects?: MatterEffect[];
 }
 
 /** Votes in flight at the close still land: the count waits this long after the window. */
@@ -56,13 +59,18 @@ export function cosigned(doc: MatterDoc, count: number, now: Date): Transition |
 /** Whether a transition's log entry is worth keeping (a mere count is not). */
 export const logged = (t: Transition) => t.log.kind !== 'raised' || t.log.note !== null;
 
+/** Whether a vote may be opened on the matter now (checked before its roll is written). */
+export const assertOpenable = (doc: MatterDoc) => expect(doc, ['agenda'], '发起表决');
+
+/** Opens the window on the roll written for it; every resident on the roll is told (the announce effect). */
 export function openVote(doc: MatterDoc, ballot: Ballot, now: Date): Transition {
-  expect(doc, ['agenda'], '发起表决');
+  assertOpenable(doc);
   if (ballot.closesAt.getTime() <= now.getTime()) throw new AppError('INVALID_INPUT', '截止时间须晚于现在', [{ path: 'closesAt', message: '截止时间须晚于现在' }]);
   const labels = ballot.options.map((o) => o.label).join('/');
   return {
     set: { stage: 'voting', ballot, result: null, tallyAt: new Date(ballot.closesAt.getTime() + TALLY_GRACE_MS), updatedAt: now },
     log: entry('voteOpened', ballot.openedBy, `${labels}，截止${ballot.closesAt.toISOString()}`, now),
+    effects: [{ id: announceEffectId(doc._id, doc.version + 1), kind: 'announce', rollId: ballot.roll.id }],
   };
 }
 

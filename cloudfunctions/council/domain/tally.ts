@@ -1,11 +1,13 @@
 /**
- * Counting a vote, pure. Headcount is households; area is ㎡ over the households whose area is known
- * (kept in hundredths, so 2/3 and 3/4 compare exactly). Simple majority: the carried option has more
- * than half of the votes cast and the quorum took part. 民法典 278: participation ≥ 2/3 of eligible
+ * Counting a vote, pure. The eligible are the roll fixed at the window's opening. Headcount is
+ * households; area is ㎡ over the households whose area is known (kept in hundredths, so 2/3 and 3/4
+ * compare exactly). Simple majority: the carried option has more than half of the votes cast and the
+ * quorum took part. 民法典 278: participation ≥ 2/3 of eligible
  * households and of the known area; the carried option > 1/2 (major: ≥ 3/4) of the participants by
  * households and by area.
  */
 import { VOTE_RULE_LABELS, type BallotKind, type BallotResult, type ResultCheck, type VoteRule } from '../../../types/council.constants';
+import { areaCents, type RollTotals } from './roll';
 
 export interface TallyInput {
   kind: BallotKind;
@@ -13,12 +15,12 @@ export interface TallyInput {
   major: boolean;
   quorumPercent: number;
   options: ReadonlyArray<{ id: string; label: string }>;
-  /** Verified households in scope (and any that voted but are no longer verified). */
-  eligible: ReadonlyArray<{ id: string; area: number | null }>;
-  votes: ReadonlyArray<{ householdId: string; optionId: string }>;
+  /** The roll's totals fixed at the opening: the bar, whatever verifications came or went since. */
+  roll: RollTotals;
+  /** Votes of households on the roll, each with the household's area on the roll. */
+  votes: ReadonlyArray<{ householdId: string; optionId: string; area: number | null }>;
 }
 
-const cents = (area: number | null) => (area === null ? 0 : Math.round(area * 100));
 const m2 = (c: number) => c / 100;
 /** a / b ≥ n / d, in integers. */
 const atLeast = (a: number, b: number, n: number, d: number) => a * d >= b * n;
@@ -26,9 +28,7 @@ const atLeast = (a: number, b: number, n: number, d: number) => a * d >= b * n;
 const moreThan = (a: number, b: number, n: number, d: number) => a * d > b * n;
 
 export function tally(input: TallyInput): BallotResult {
-  const areaOf = new Map(input.eligible.map((h) => [h.id, cents(h.area)]));
-  const known = input.eligible.filter((h) => h.area !== null && h.area > 0);
-  const eligibleArea = known.reduce((s, h) => s + cents(h.area), 0);
+  const eligibleArea = input.roll.areaCents;
   const byOption = new Map(input.options.map((o) => [o.id, { households: 0, area: 0 }]));
   const seen = new Set<string>();
   for (const v of input.votes) {
@@ -36,11 +36,11 @@ export function tally(input: TallyInput): BallotResult {
     if (!o || seen.has(v.householdId)) continue; // one per household, whatever was stored
     seen.add(v.householdId);
     o.households += 1;
-    o.area += areaOf.get(v.householdId) ?? 0;
+    o.area += areaCents(v.area);
   }
   const votedHouseholds = seen.size;
   const votedArea = [...byOption.values()].reduce((s, o) => s + o.area, 0);
-  const eligibleHouseholds = input.eligible.length;
+  const eligibleHouseholds = input.roll.households;
   const useArea = eligibleArea > 0;
 
   // The option carried: approval ballots ask about 赞成; choice ballots about the single front-runner.
@@ -69,7 +69,7 @@ export function tally(input: TallyInput): BallotResult {
     votedHouseholds,
     eligibleArea: m2(eligibleArea),
     votedArea: m2(votedArea),
-    areaKnownHouseholds: known.length,
+    areaKnownHouseholds: input.roll.areaKnownHouseholds,
     options: ranked.length ? input.options.map((o) => ({ id: o.id, label: o.label, households: byOption.get(o.id)!.households, area: m2(byOption.get(o.id)!.area) })) : [],
     checks,
     summary: passed ? `${what}（${VOTE_RULE_LABELS[input.rule]}）` : `未通过（${VOTE_RULE_LABELS[input.rule]}）`,

@@ -11,6 +11,9 @@ const cosigns = () => database().collection('councilCosigns');
 
 export const ballotKey = (matterId: string, householdId: string) => `${matterId}:${householdId}`;
 
+export type CountedVote = Pick<VoteDoc, '_id' | 'householdId' | 'buildingId' | 'optionId' | 'area' | 'rollId' | 'castAt'>;
+const COUNTED = { _id: true, householdId: true, buildingId: true, optionId: true, area: true, rollId: true, castAt: true };
+
 async function byId<T>(coll: ReturnType<typeof votes>, id: string): Promise<T | null> {
   const { data } = await coll.where({ _id: id }).limit(1).get();
   return (data[0] as T | undefined) ?? null;
@@ -32,14 +35,14 @@ export const votesRepo = {
   get: (matterId: string, householdId: string) => byId<VoteDoc>(votes(), ballotKey(matterId, householdId)),
   count: async (matterId: string) => (await votes().where({ matterId }).count()).total,
 
-  /** Every vote of a matter (paged by `_id`): what the count reads. */
-  async all(matterId: string): Promise<VoteDoc[]> {
+  /** Every vote of a matter (paged by `_id`), the fields the count reads. */
+  async all(matterId: string): Promise<CountedVote[]> {
     const _ = database().command;
-    const out: VoteDoc[] = [];
+    const out: CountedVote[] = [];
     let after = '';
     for (;;) {
-      const { data } = await votes().where({ matterId, _id: _.gt(after) }).orderBy('_id', 'asc').limit(1000).get();
-      out.push(...(data as VoteDoc[]));
+      const { data } = await votes().where({ matterId, _id: _.gt(after) }).orderBy('_id', 'asc').limit(1000).field(COUNTED).get();
+      out.push(...(data as CountedVote[]));
       if (data.length < 1000) return out;
       after = out[out.length - 1]._id;
     }

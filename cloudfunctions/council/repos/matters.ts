@@ -4,16 +4,20 @@
  */
 import type { MatterStage } from '../../../types/council.constants';
 import type { Page, PageRequest } from '../../../types/paging';
-import { commandRunner, type NotifyEffect } from '../../core/commands/runner';
+import { commandRunner } from '../../core/commands/runner';
 import { versionedCollection } from '../../core/commands/versioned';
 import { listPage } from '../../core/db/list';
 import { database } from '../../core/platform/cloud';
-import type { MatterDoc } from '../domain/model';
+import { announceVote } from '../app/announce';
+import type { MatterDoc, MatterEffect } from '../domain/model';
 
-export const mattersCollection = versionedCollection<MatterDoc, NotifyEffect>('councilMatters');
+export const mattersCollection = versionedCollection<MatterDoc, MatterEffect>('councilMatters');
 
-export const matterCommands = commandRunner<MatterDoc, NotifyEffect>({
+export const matterCommands = commandRunner<MatterDoc, MatterEffect>({
   collection: mattersCollection,
+  applyEffect: async (doc, effect, now) => {
+    if (effect.kind === 'announce') await announceVote(doc, effect.rollId, now);
+  },
   messages: { notFound: '找不到该议题', stale: '该议题刚刚有了变化，请刷新后再操作', lostRace: '该议题正被多人同时处理，请稍后重试' },
 });
 

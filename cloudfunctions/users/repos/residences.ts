@@ -22,11 +22,12 @@ export const residenceCommands = commandRunner<ResidenceDoc, NotifyEffect>({
 /** Where households are counted: a building, an estate (小区) or a community. */
 export type HouseholdScopeField = 'buildingId' | 'estateId' | 'communityId';
 
-/** A verified household: its key, building and the largest floor area any of its residents was recorded with. */
+/** A verified household: its key, building, the largest floor area any of its residents was recorded with, its verified residents. */
 export interface VerifiedHousehold {
   key: string;
   buildingId: string;
   area: number | null;
+  openids: string[];
 }
 
 export const residencesRepo = {
@@ -52,7 +53,7 @@ export const residencesRepo = {
       for (const r of data as Array<Pick<ResidenceDoc, '_id' | 'householdKey' | 'buildingId' | 'area'>>) {
         const known = byKey.get(r.householdKey);
         const area = Math.max(known?.area ?? 0, r.area ?? 0) || null;
-        byKey.set(r.householdKey, { key: r.householdKey, buildingId: r.buildingId, area });
+        byKey.set(r.householdKey, { key: r.householdKey, buildingId: r.buildingId, area, openids: [...(known?.openids ?? []), r._id] });
       }
       if (data.length < 1000) break;
       after = (data[data.length - 1] as { _id: string })._id;
