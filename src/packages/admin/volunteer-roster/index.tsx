@@ -13,11 +13,19 @@ import { StatusTag } from '@/components/StatusTag';
 import { TextField } from '@/components/TextField';
 import { toast } from '@/components/toast';
 import { useRequest } from '@/hooks/useRequest';
-import { formatDay, formatTime } from '@/utils/time';
+import { formatDay, formatTime, now } from '@/utils/time';
 import { shanghaiInstant } from '../volunteer-shared/time';
 import '../../volunteer/shared/volunteer.scss';
 
 const clock = (iso: string | null) => (iso ? formatTime(iso).slice(11) : '');
+
+/** A published activity is 报名中 only until it starts. */
+function phaseOf(a: ActivityView): string {
+  if (a.status !== 'published') return a.statusLabel;
+  const at = now().getTime();
+  if (at > new Date(a.end).getTime()) return '已结束';
+  return at >= new Date(a.start).getTime() ? '进行中' : a.statusLabel;
+}
 
 function Correction({ activity, row, onDone }: { activity: ActivityView; row: RosterRow; onDone: (v: RosterView) => void }) {
   const day = formatDay(activity.start);
@@ -118,7 +126,7 @@ function Manage({ view, setView }: { view: RosterView; setView: (v: RosterView) 
     <>
       <View className="card" data-testid="roster-activity">
         <Text className="card__title">{a.title}</Text>
-        <InfoRow label="状态" value={a.statusLabel} testId="roster-status" />
+        <InfoRow label="状态" value={phaseOf(a)} testId="roster-status" />
         <InfoRow label="时间" value={`${formatTime(a.start)} – ${clock(a.end)}`} />
         <InfoRow label="地点" value={a.place} />
         <InfoRow label="报名" value={`${a.signedUp}/${a.capacity}人，候补${a.waiting}人`} testId="roster-seats" />
@@ -138,7 +146,7 @@ function Manage({ view, setView }: { view: RosterView; setView: (v: RosterView) 
             发布活动
           </Button>
         )}
-        {a.status !== 'cancelled' && new Date(a.end).getTime() > Date.now() && (
+        {a.status !== 'cancelled' && new Date(a.end).getTime() > now().getTime() && (
           <View data-testid="cancel-activity">
             <TextField label="取消原因（将通知已报名和候补的志愿者）" testId="cancel-reason" path="reason" error={error} value={reason} maxLength={VOLUNTEER_LIMITS.reasonMax} onChange={setReason} labelAs="section" />
             <Button block loading={busy} disabled={busy} onClick={() => void act('活动已取消', () => api.volunteer.cancelActivity({ id: a.id, reason }))} data-testid="cancel-submit">

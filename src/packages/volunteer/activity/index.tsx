@@ -10,6 +10,7 @@ import { askForUpdates } from '@/api/subscribe';
 import { AsyncView } from '@/components/AsyncView';
 import { CheckRow } from '@/components/CheckRow';
 import { InfoRow } from '@/components/InfoRow';
+import { LinkRow } from '@/components/LinkRow';
 import { Page } from '@/components/Page';
 import { StatusTag } from '@/components/StatusTag';
 import { FieldError, TextField } from '@/components/TextField';
@@ -76,6 +77,7 @@ function Detail({ activity: a, setActivity, initialCode }: { activity: ActivityV
         {a.my.checkInAt && <InfoRow label="签到" value={formatTime(a.my.checkInAt)} testId="my-check-in" />}
         {a.my.checkOutAt && <InfoRow label="签退" value={formatTime(a.my.checkOutAt)} testId="my-check-out" />}
         {a.my.status === 'waiting' && <Text className="muted">有人取消报名时，候补按顺序自动转为正式报名，并通知您</Text>}
+        {a.my.checkOutAt && <LinkRow title="查看服务时长" description="时长按签到、签退计入我的服务记录" onClick={() => void Taro.navigateTo({ url: routes.volunteerRecord() })} testId="open-record" />}
         {a.can.signUp && (
           <View className="button-stack">
             {a.requirementLabels.length > 0 && (

@@ -49,6 +49,14 @@ async function drawImage(cert: CertificateView): Promise<string> {
   return canvas.toDataURL('image/png');
 }
 
+/** In a browser: saves the image as a file. */
+function download(dataUrl: string, name: string) {
+  const link = document.createElement('a');
+  link.href = dataUrl;
+  link.download = name;
+  link.click();
+}
+
 export default function CertificatePage() {
   const [span, setSpan] = useState<Span>('all');
   const [cert, setCert] = useState<CertificateView>();
@@ -113,9 +121,13 @@ export default function CertificatePage() {
           {image && (
             <>
               <Image className="volunteer__certificate" src={image} mode="widthFix" ariaLabel="志愿服务证明图片" nativeProps={{ alt: '志愿服务证明图片' }} data-testid="cert-image" />
-              {process.env.TARO_ENV === 'weapp' && (
-                <Button block onClick={() => void Taro.saveImageToPhotosAlbum({ filePath: image }).then(() => toast('已保存到相册'))}>
+              {process.env.TARO_ENV === 'weapp' ? (
+                <Button block onClick={() => void Taro.saveImageToPhotosAlbum({ filePath: image }).then(() => toast('已保存到相册'))} data-testid="save-image">
                   保存到相册
+                </Button>
+              ) : (
+                <Button block onClick={() => download(image, `志愿服务证明-${cert.code}.png`)} data-testid="save-image">
+                  下载证明图片
                 </Button>
               )}
             </>

@@ -15,9 +15,10 @@ import '../shared/volunteer.scss';
 function Total({ total, testId }: { total: PeriodTotal; testId: string }) {
   return (
     <View className="volunteer__total" data-testid={testId}>
-      <Text className="volunteer__hours">{total.hours}</Text>
-      <Text className="muted">{total.label}（小时）</Text>
-      <Text className="muted">{total.activities}次</Text>
+      <Text className="volunteer__total-label">{total.label}</Text>
+      <Text>
+        <Text className="volunteer__hours">{total.hours}</Text> 小时 · {total.activities}次
+      </Text>
     </View>
   );
 }
@@ -47,10 +48,12 @@ export default function ServiceRecordPage() {
                 <View key={i.activityId} className="card jy-tap" data-testid="record-item" data-id={i.activityId} ariaRole="link" onClick={() => void Taro.navigateTo({ url: routes.volunteerActivity(i.activityId) })}>
                   <View className="item-top">
                     <Text className="card__title">{i.title}</Text>
-                    {i.upcoming ? (
-                      <StatusTag tone={i.upcoming.status === 'signed_up' ? 'primary' : 'warning'}>{i.upcoming.waitingPosition ? `候补第${i.upcoming.waitingPosition}位` : i.upcoming.statusLabel}</StatusTag>
-                    ) : (
+                    {!i.upcoming || i.checkOutAt ? (
                       <Text className="volunteer__hours">{i.hours}小时</Text>
+                    ) : i.checkInAt ? (
+                      <StatusTag tone="primary">已签到</StatusTag>
+                    ) : (
+                      <StatusTag tone={i.upcoming.status === 'signed_up' ? 'primary' : 'warning'}>{i.upcoming.waitingPosition ? `候补第${i.upcoming.waitingPosition}位` : i.upcoming.statusLabel}</StatusTag>
                     )}
                   </View>
                   <Text className="muted">

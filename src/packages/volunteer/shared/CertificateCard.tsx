@@ -10,7 +10,7 @@ export function CertificateCard({ cert }: { cert: CertificateView }) {
       <Text className="card__title">志愿服务证明</Text>
       <InfoRow label="志愿者" value={cert.name} testId="cert-name" />
       <InfoRow label="服务期间" value={`${cert.from} 至 ${cert.to}`} testId="cert-period" />
-      <InfoRow label="服务次数" value={`${cert.activities}次`} />
+      <InfoRow label="服务次数" value={`${cert.activities}次`} testId="cert-activities" />
       <InfoRow label="累计时长" value={`${cert.hours}小时`} testId="cert-hours" />
       <InfoRow label="出具单位" value={cert.issuer} testId="cert-issuer" />
       {cert.issuerPhone && <InfoRow label="联系电话" value={cert.issuerPhone} />}

@@ -17,14 +17,24 @@ export interface Ctx2D {
   measureText(text: string): { width: number };
 }
 
-/** Splits a line into pieces no wider than `max` (by the context's own measure). */
+/** Punctuation a Chinese line must not begin with (避头点). */
+const CLOSING = /[)）\]】}」』》〉”’,，.。、;；:：!！?？]/u;
+
+/**
+ * Splits a line into pieces no wider than `max` (by the context's own measure). Closing punctuation
+ * never starts a piece: the character before it moves down with it.
+ */
 export function wrap(ctx: Pick<Ctx2D, 'measureText'>, line: string, max: number): string[] {
   const out: string[] = [];
   let current = '';
   for (const ch of Array.from(line)) {
     if (current && ctx.measureText(current + ch).width > max) {
-      out.push(current);
-      current = ch;
+      const chars = Array.from(current);
+      let carried = '';
+      // Down with the punctuation goes the character before it (and any punctuation before that).
+      if (CLOSING.test(ch)) while (chars.length > 1 && (carried === '' || CLOSING.test(carried[0]))) carried = chars.pop()! + carried;
+      out.push(chars.join(''));
+      current = carried + ch;
     } else current += ch;
   }
   if (current) out.push(current);
