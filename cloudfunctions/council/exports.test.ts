@@ -27,6 +27,7 @@ const ballot: Ballot = {
   opensAt: new Date('2026-03-10T08:00:00+08:00'),
   closesAt: new Date('2026-03-17T20:00:00+08:00'),
   rollHouseholds: 18,
+  roll: { id: 'r1', households: 18, areaKnownHouseholds: 0, areaCents: 0 },
   openedBy: { openid: 's1', name: '刘洋' },
 };
 
