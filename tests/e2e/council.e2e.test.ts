@@ -153,6 +153,8 @@ it('a resident is verified, raises a matter, neighbours co-sign, households vote
 
   // 办事: staff record what was done and finish it.
   await signInAs(page, base, '刘洋', at(routes.councilMatter(id)));
+  // Staff see the turnout per building, never a household's choice.
+  expect(await text(page, 'building-turnout')).toMatch(/1号楼\s*7 户/);
   await shown(page, 'progress-note').locator('textarea').fill('三个单元门口的不锈钢扶手已安装完毕并验收');
   await shown(page, 'progress-owner').locator('input').fill('刘洋');
   await shown(page, 'progress-submit').click();
