@@ -51,9 +51,9 @@ it('a resident is verified, raises a matter, neighbours co-sign, households vote
   await signInAs(page, base, '新用户', at(routes.council()));
   await shown(page, 'residence-bind').click();
   expect(await text(page, 'bind-room-error')).toBe('请填写单元和房号');
+  await screenshot(page, 'council-01-bind');
   await shown(page, 'bind-code').locator('input').fill('370602B0001');
   await shown(page, 'bind-room').locator('input').fill('3单元502');
-  await screenshot(page, 'council-01-bind');
   await shown(page, 'residence-bind').click();
   await shown(page, 'residence-request').click();
   await page.locator('[data-testid="residence-status"]:visible', { hasText: '等待网格员审核' }).waitFor();
