@@ -18,6 +18,7 @@ it('co-signs a neighbour’s matter once for the household', async () => {
 
   const page = await openPage('/packages/council/matter/index', { id: raised.id });
   await page.waitForText('附议户数 1/5（20%）');
+  await page.waitForText('还没有人发言'); // the discussion loaded too: no call left in flight
   await page.tap('我家附议');
   await page.waitForText('您家已附议');
   expect(page.text()).toContain('附议户数 2/5（40%）');
@@ -33,6 +34,7 @@ it('votes once for the household: the cast vote and the turnout, no counts while
 
   const page = await openPage('/packages/council/matter/index', { id: raised.id });
   await page.waitForText('已投票户数 0/9（0%）');
+  await page.waitForText('还没有人发言'); // the discussion loaded too: no call left in flight
   expect(page.text()).toContain('进行中');
   await page.tap('赞成');
   await page.waitForText('您已投票：赞成');
@@ -48,6 +50,7 @@ it('votes once for the household: the cast vote and the turnout, no counts while
   await mp.db.collection('councilMatters').doc(raised.id).update({ 'ballot.closesAt': new Date(Date.now() - 1000) });
   const neighbour = await openPage('/packages/council/matter/index', { id: raised.id });
   await neighbour.waitForText('已截止');
+  await neighbour.waitForText('还没有人发言'); // the discussion loaded too: no call left in flight
   expect(neighbour.text()).toContain('您已投票：赞成');
   expect(neighbour.queryByText('赞成')).toBeNull();
   expect(await mp.call('council', 'vote', { id: raised.id, optionId: 'no' }, 'demo-neighbour-2')).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
@@ -59,6 +62,7 @@ it('shows the counted result once the window has closed, with the household’s 
   // Seeded (scripts/seed/council.ts): 增设垃圾分类投放亭, counted — 8 of the community's 10 households voted, 7 in favour.
   const page = await openPage('/packages/council/matter/index', { id: 'mt-demo-bins' });
   await page.waitForText('已截止');
+  await page.waitForText('还没有人发言'); // the discussion loaded too: no call left in flight
   expect(page.text()).toContain('办理中');
   expect(page.text()).toContain('您已投票：赞成');
   expect(page.text()).toMatch(/赞成（[\d.]+㎡） 7\/8（88%）/);
