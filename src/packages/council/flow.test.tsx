@@ -75,6 +75,19 @@ it('raises a matter: the form says what is missing, then opens the new matter', 
   await waitFor(() => expect(navigation.some((n) => n.method === 'redirectTo' && n.url?.startsWith('/packages/council/matter/index?id='))).toBe(true), slow);
 });
 
+it('a first-time user binds the household on the council page, then asks for 住户认证', async () => {
+  actAs('__new__');
+  render(<CouncilBoard />);
+  fireEvent.click(await screen.findByTestId('residence-bind', undefined, slow));
+  expect((await screen.findByTestId('bind-room-error', undefined, slow)).textContent).toBe('请填写单元和房号');
+  await typeInto(() => screen.getByTestId('bind-code'), '370602B0002');
+  await typeInto(() => screen.getByTestId('bind-room'), '3单元601');
+  fireEvent.click(screen.getByTestId('residence-bind'));
+  fireEvent.click(await screen.findByTestId('residence-request', undefined, slow));
+  await waitFor(() => expect(screen.getByTestId('residence-status').textContent).toContain('2号楼3单元601'), slow);
+  expect(screen.getByTestId('residence-status').textContent).toContain('等待网格员审核');
+});
+
 it('the grid worker approves a pending 住户认证 from the queue', async () => {
   actAs('demo-grid-worker');
   render(<CouncilVerify />);

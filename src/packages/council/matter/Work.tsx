@@ -107,10 +107,16 @@ export function Rating({ m, onDone }: { m: MatterView; onDone: (m: MatterView) =
   return (
     <View className="card" data-testid="rating">
       <Text className="card__title">评事</Text>
-      <Text className="council__meta" data-testid="rating-summary">
-        {m.rating ? `${m.rating.count} 户评价，平均 ${m.rating.average} 星` : '还没有住户评价'}
-      </Text>
-      {m.mine.rated !== null && <Text className="muted">您家的评价：{m.mine.rated} 星</Text>}
+      <View>
+        <Text className="council__meta" data-testid="rating-summary">
+          {m.rating ? `${m.rating.count} 户评价，平均 ${m.rating.average} 星` : '还没有住户评价'}
+        </Text>
+      </View>
+      {m.mine.rated !== null && (
+        <View>
+          <Text className="muted">您家的评价：{m.mine.rated} 星</Text>
+        </View>
+      )}
       {m.mine.canRate && (
         <>
           <Chips options={STARS} value={stars} onChange={setStars} testId="stars" />

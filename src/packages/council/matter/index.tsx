@@ -90,7 +90,7 @@ function Ballot({ m, onDone }: { m: MatterView; onDone: (m: MatterView) => void 
         </Text>
       )}
       {b.result && (
-        <View data-testid="result">
+        <View className="council__result" data-testid="result">
           <Text className="card__title">{b.result.summary}</Text>
           {b.result.options.map((o) => (
             <Share key={o.id} label={`${o.label}${o.area > 0 ? `（${o.area}㎡）` : ''}`} part={o.households} whole={b.result!.votedHouseholds} />

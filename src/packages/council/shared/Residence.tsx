@@ -1,16 +1,58 @@
 import { useState } from 'react';
-import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { RESIDENCE_SUBSCRIPTIONS } from '@contract/users.constants';
 import type { Me } from '@contract/users';
-import { routes } from '@contract/routes';
 import { api } from '@/api';
 import { askForUpdates } from '@/api/subscribe';
-import { toApiError, type ApiError } from '@/api/errors';
+import { ApiError, toApiError } from '@/api/errors';
 import { StatusTag } from '@/components/StatusTag';
+import { TextField } from '@/components/TextField';
 import { toast } from '@/components/toast';
+import { currentPlace } from '@/state/place';
 import { formatTime } from '@/utils/time';
+
+/** 绑定住址: the building's code (the one last scanned, if any) and the room, so the household can be verified. */
+function BindHousehold({ me, onChange }: { me: Me; onChange: (me: Me) => void }) {
+  const [code, setCode] = useState(() => me.household?.buildingCode ?? currentPlace()?.building.code ?? '');
+  const [room, setRoom] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError>();
+
+  const bind = async () => {
+    if (room.trim() === '') return setError(new ApiError('INVALID_INPUT', '请填写单元和房号', [{ path: 'room', message: '请填写单元和房号' }]));
+    setBusy(true);
+    setError(undefined);
+    try {
+      const next = await api.users.bindHousehold({ buildingCode: code, room });
+      toast('住址已绑定');
+      onChange(next);
+    } catch (err) {
+      setError(toApiError(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <View className="card" data-testid="residence">
+      <Text className="card__title">住户认证</Text>
+      <Text className="muted">先绑定您家的楼栋和房号，再申请住户认证，就可以提事、附议和投票。</Text>
+      <TextField label="楼栋码（印在单元门口二维码下方）" kind="line" testId="bind-code" path="buildingCode" error={error} value={code} maxLength={16} placeholder="如 370602B0001" onChange={setCode} />
+      <TextField label="单元和房号" kind="line" testId="bind-room" path="room" error={error} value={room} maxLength={16} placeholder="如 2单元301" onChange={setRoom} />
+      {error && error.issues.length === 0 && (
+        <Text className="field-error" data-testid="bind-error">
+          {error.message}
+        </Text>
+      )}
+      <View className="button-stack">
+        <Button block type="primary" loading={busy} disabled={busy} onClick={() => void bind()} data-testid="residence-bind">
+          绑定住址
+        </Button>
+      </View>
+    </View>
+  );
+}
 
 /** 住户认证 as the resident sees it: bind a household, ask, wait, or read why not. */
 export function ResidenceCard({ me, onChange }: { me: Me; onChange: (me: Me) => void }) {
@@ -33,17 +75,7 @@ export function ResidenceCard({ me, onChange }: { me: Me; onChange: (me: Me) => 
     }
   };
 
-  if (!me.household) {
-    return (
-      <View className="card" data-testid="residence">
-        <Text className="card__title">住户认证</Text>
-        <Text className="muted">在“我的”里绑定您家的楼栋和房号，再申请住户认证，就可以提事、附议和投票。</Text>
-        <Button block fill="outline" onClick={() => void Taro.navigateTo({ url: routes.mine() })} data-testid="residence-bind">
-          去绑定住址
-        </Button>
-      </View>
-    );
-  }
+  if (!me.household?.room) return <BindHousehold me={me} onChange={onChange} />;
   return (
     <View className="card" data-testid="residence">
       <View className="council__row">
