@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runAppealsBench } from './appeals';
 import { runBookingBench } from './booking';
+import { runCouncilBench } from './council';
 import { runDbBench } from './db';
 import { runLedgerBench } from './ledger';
 import { runOrgImportBench } from './orgImport';
@@ -32,6 +33,7 @@ async function main() {
   report(await runDbBench());
   report(await runAppealsBench());
   report(await runBookingBench());
+  report(await runCouncilBench());
   report(await runOrgImportBench());
   report(await runLedgerBench());
 

@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { APPEAL_SUBSCRIPTIONS } from '../types/appeals.constants';
 import { BOOKING_SUBSCRIPTIONS } from '../types/booking.constants';
-import { COUNCIL_SUBSCRIPTIONS } from '../types/council.constants';
+import { COUNCIL_SUBSCRIPTIONS, COUNCIL_VOTE_SUBSCRIPTIONS } from '../types/council.constants';
 import { RESIDENCE_SUBSCRIPTIONS } from '../types/users.constants';
 import { SUBSCRIBE_MAX } from '../types/subscribe.constants';
 import { DECLARE_SUBSCRIPTIONS, VOLUNTEER_SUBSCRIPTIONS } from '../types/volunteer.constants';
@@ -35,7 +35,7 @@ describe('the server registry', () => {
   });
 
   test('what the app asks residents to subscribe to are resident templates, at most three per tap', () => {
-    for (const asked of [APPEAL_SUBSCRIPTIONS, BOOKING_SUBSCRIPTIONS, VOLUNTEER_SUBSCRIPTIONS, DECLARE_SUBSCRIPTIONS, COUNCIL_SUBSCRIPTIONS, RESIDENCE_SUBSCRIPTIONS]) {
+    for (const asked of [APPEAL_SUBSCRIPTIONS, BOOKING_SUBSCRIPTIONS, VOLUNTEER_SUBSCRIPTIONS, DECLARE_SUBSCRIPTIONS, COUNCIL_SUBSCRIPTIONS, COUNCIL_VOTE_SUBSCRIPTIONS, RESIDENCE_SUBSCRIPTIONS]) {
       expect(asked.length).toBeLessThanOrEqual(SUBSCRIBE_MAX);
       for (const key of asked) expect(TEMPLATES[key]?.audience).toBe('resident');
     }

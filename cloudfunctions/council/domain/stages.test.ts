@@ -80,6 +80,8 @@ describe('表决', () => {
     expect(t.set).toMatchObject({ stage: 'voting', tallyAt: new Date(closesAt.getTime() + TALLY_GRACE_MS) });
     // Its roll's residents are told, by an effect whose id is the opening's.
     expect(t.effects).toEqual([{ id: 'mt1_v2_announce', kind: 'announce', rollId: 'rl1' }]);
+    // The log residents read gives the close in Shanghai time (03:00Z is 11:00 there).
+    expect(t.log?.note).toContain('截止2026年12月01日 11:00');
     expect(() => openVote(matter({ stage: 'proposed' }), ballot(closesAt), now)).toThrow('不能发起表决');
     expect(() => openVote(matter({ stage: 'agenda' }), ballot(now), now)).toThrow('截止时间须晚于现在');
   });

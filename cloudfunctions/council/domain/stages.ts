@@ -5,6 +5,7 @@
  */
 import { MATTER_STAGE_LABELS, STEP_STAGES, COUNCIL_STEPS, type BallotResult, type CouncilStep, type MatterStage, type Screening } from './types';
 import { AppError, conflict } from '../../core/errors';
+import { formatShanghai } from '../../core/time/workingTime';
 import type { Ballot, LogEntry, MatterDoc, MatterEffect, MeetingEntry, Person, ProgressEntry } from './model';
 import { announceEffectId } from './roll';
 
@@ -69,7 +70,7 @@ export function openVote(doc: MatterDoc, ballot: Ballot, now: Date): Transition 
   const labels = ballot.options.map((o) => o.label).join('/');
   return {
     set: { stage: 'voting', ballot, result: null, tallyAt: new Date(ballot.closesAt.getTime() + TALLY_GRACE_MS), updatedAt: now },
-    log: entry('voteOpened', ballot.openedBy, `${labels}，截止${ballot.closesAt.toISOString()}`, now),
+    log: entry('voteOpened', ballot.openedBy, `${labels}，截止${formatShanghai(ballot.closesAt, 'YYYY年MM月DD日 HH:mm')}`, now),
     effects: [{ id: announceEffectId(doc._id, doc.version + 1), kind: 'announce', rollId: ballot.roll.id }],
   };
 }

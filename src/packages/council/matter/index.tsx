@@ -2,10 +2,11 @@ import { useState } from 'react';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { View, Text, Image } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { COUNCIL_LIMITS, type BallotView, type MatterView } from '@contract/council.constants';
+import { COUNCIL_LIMITS, COUNCIL_VOTE_SUBSCRIPTIONS, type BallotView, type MatterView } from '@contract/council.constants';
 import { routes } from '@contract/routes';
 import { api } from '@/api';
 import { toApiError, type ApiError } from '@/api/errors';
+import { askForUpdates } from '@/api/subscribe';
 import { AsyncView } from '@/components/AsyncView';
 import { InfoRow } from '@/components/InfoRow';
 import { LinkRow } from '@/components/LinkRow';
@@ -183,7 +184,7 @@ function Matter({ m, onDone }: { m: MatterView; onDone: (m: MatterView) => void 
             </View>
           )}
           {m.mine.canCosign && (
-            <Button block type="primary" loading={busy} disabled={busy} onClick={() => void act(() => api.council.cosign({ id: m.id }), '附议成功')} data-testid="cosign-submit">
+            <Button block type="primary" loading={busy} disabled={busy} onClick={() => void act(async () => { await askForUpdates(COUNCIL_VOTE_SUBSCRIPTIONS); return api.council.cosign({ id: m.id }); }, '附议成功')} data-testid="cosign-submit">
               我家附议
             </Button>
           )}
