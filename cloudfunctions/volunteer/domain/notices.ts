@@ -4,6 +4,7 @@ import type { NotifyEffect } from '../../core/commands/runner';
 import { renderTemplate, type TemplateValues } from '../../core/outbox/templates';
 import { VOLUNTEER_TEMPLATES, type VolunteerTemplate } from '../templates';
 import { halfLabel } from './hours';
+import { memberReminderId } from './units';
 import type { ActivityDoc, RosterEntry } from './model';
 
 export const activityPage = (id: string) => messagePage(routes.volunteerActivity(id));
@@ -39,7 +40,7 @@ export function reminderNotices(a: ActivityDoc, version: number): NotifyEffect[]
 
 /** To a 双报到 member who has not served this half-year: once per half-year (the id says which). */
 export function halfYearNotice(openid: string, half: string, lastDay: string): NotifyEffect {
-  return notify(`vhy_${openid}_${half}`, openid, 'volunteerHalfYear', messagePage(routes.volunteer()), {
+  return notify(memberReminderId(openid, half), openid, 'volunteerHalfYear', messagePage(routes.volunteer()), {
     period: halfLabel(half),
     status: '尚未参加',
     deadline: lastDay,
