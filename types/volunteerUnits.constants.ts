@@ -118,7 +118,7 @@ export interface BehindTotals {
 
 /** Who is behind in a community or a street: units without an activity this month, members without a service this half-year. */
 export interface BehindReport {
-  scope: { id: string; name: string; level: 'community' | 'street' };
+  scope: { id: string; name: string; level: 'community' | 'street' | 'district' };
   month: { key: string; label: string };
   halfYear: { key: string; label: string };
   totals: BehindTotals;

@@ -23,6 +23,7 @@ export const volunteerModule = defineModule({
       indexes: [
         { name: 'community_order', keys: { communityId: 1, order: 1 } },
         { name: 'leader', keys: { 'leader.openid': 1 } },
+        { name: 'unit', keys: { 'unit.id': 1 } },
       ],
     },
     {
@@ -41,6 +42,7 @@ export const volunteerModule = defineModule({
         { name: 'community_status_start', keys: { communityId: 1, status: 1, start: 1 } },
         { name: 'community_end', keys: { communityId: 1, end: 1 } },
         { name: 'team_end', keys: { teamId: 1, end: 1 } },
+        { name: 'unit_start', keys: { unitId: 1, start: 1 } },
         { name: 'remind_at', keys: { remindAt: 1 } },
         { name: 'effects_pending', keys: { effectsPending: 1, _id: 1 } },
       ],
@@ -55,8 +57,26 @@ export const volunteerModule = defineModule({
       ],
     },
     { name: 'volunteerSettings', indexes: [] },
-    // `_id` = openid: one 双报到 declaration per person.
-    { name: 'volunteerDeclarations', indexes: [{ name: 'community', keys: { communityId: 1 } }] },
+    // `_id` = openid: one 双报到 declaration per person. `reach` (every unit above the member's communities) and
+    // `servedHalf` answer "who is behind" for a community, street or district by index, a keyset page at a time.
+    {
+      name: 'volunteerDeclarations',
+      indexes: [
+        { name: 'community', keys: { communityId: 1 } },
+        { name: 'communities', keys: { communityIds: 1 } },
+        { name: 'reach_served', keys: { reach: 1, servedHalf: 1 } },
+        { name: 'unit', keys: { unitId: 1 } },
+      ],
+    },
+    // `_id` = `vu-<hash of community and name>`: one unit of a name per community.
+    { name: 'volunteerUnits', indexes: [{ name: 'path_name', keys: { communityPath: 1, name: 1 } }] },
+    {
+      name: 'volunteerProjects',
+      indexes: [
+        { name: 'community_year_due', keys: { communityId: 1, year: 1, dueDay: 1 } },
+        { name: 'unit_year', keys: { 'unit.id': 1, year: 1 } },
+      ],
+    },
     // `_id` = the verification code (unique by construction).
     { name: 'volunteerCertificates', indexes: [{ name: 'openid_issued', keys: { openid: 1, issuedAt: -1 } }] },
   ],

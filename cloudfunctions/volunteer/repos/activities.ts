@@ -17,7 +17,7 @@ export const activityCommands = commandRunner<ActivityDoc, NotifyEffect>({
 
 /** What lists read: everything but the roster (it can hold hundreds of entries) and the code. */
 const SUMMARY: Record<keyof SummaryDoc, true> = {
-  _id: true, communityId: true, communityName: true, communityPath: true, teamId: true, teamName: true, leaderOpenid: true,
+  _id: true, communityId: true, communityName: true, communityPath: true, teamId: true, teamName: true, leaderOpenid: true, unitId: true,
   title: true, type: true, description: true, place: true, start: true, end: true, capacity: true, requirements: true,
   status: true, cancelReason: true, seatedCount: true, waitingCount: true, remindAt: true, createdBy: true, createdAt: true,
   version: true, effectsPending: true, effectsAt: true,

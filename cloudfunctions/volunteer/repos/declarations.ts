@@ -7,8 +7,15 @@ export interface DeclarationDoc {
   _id: string;
   name: string;
   unit: string | null;
+  /** The registered 报到单位 picked, if any (`unit` then holds its name). */
+  unitId?: string | null;
   communityId: string | null;
   communityName: string | null;
+  /** The communities the member reports to (home, and the unit's), and every unit above them: the scopes they count in. */
+  communityIds?: string[];
+  reach?: string[];
+  /** The last Shanghai half-year with a credited service ('2026H2'), or null. */
+  servedHalf?: string | null;
   declaredAt: Date;
   updatedAt: Date;
 }
@@ -32,8 +39,13 @@ export const declarationsRepo = {
     await declarations().doc(_id).set(body);
   },
 
+  async setServed(openid: string, servedHalf: string | null): Promise<void> {
+    await declarations().where({ _id: openid }).update({ servedHalf });
+  },
+
   async ofCommunity(communityId: string): Promise<DeclarationDoc[]> {
-    const { data } = await declarations().where({ communityId }).limit(1000).get();
+    const _ = database().command;
+    const { data } = await declarations().where(_.or([{ communityId }, { communityIds: communityId }])).limit(1000).get();
     return data as DeclarationDoc[];
   },
 };
