@@ -15,6 +15,7 @@ import path from 'node:path';
 import type { Envelope } from '../types/contract';
 import type { ActivityView, BehindReport } from '../types/volunteer';
 import { periodsOf } from '../cloudfunctions/volunteer/domain/hours';
+import { countedInOf } from '../cloudfunctions/volunteer/domain/units';
 import type { UnitDoc } from '../cloudfunctions/volunteer/domain/model';
 import type { DeclarationDoc } from '../cloudfunctions/volunteer/repos/declarations';
 import type { LocalCloud } from '../emulator/server';
@@ -59,7 +60,6 @@ function members(units: UnitDoc[], now: Date): DeclarationDoc[] {
   return Array.from({ length: MEMBERS }, (_, i) => {
     const home = communities[i % 2];
     const unit = i % 2 === 0 ? units[i % units.length] : null;
-    const ids = [...new Set([home.id, unit?.communityId].filter((x): x is string => Boolean(x)))];
     return {
       _id: `party-${String(i).padStart(6, '0')}`,
       name: `党员${i}`,
@@ -67,8 +67,7 @@ function members(units: UnitDoc[], now: Date): DeclarationDoc[] {
       unitId: unit?._id ?? null,
       communityId: home.id,
       communityName: home.name,
-      communityIds: ids,
-      reach: ['d-370602', 's-xiangyang', ...ids],
+      ...countedInOf({ _id: home.id, name: home.name, path: home.path }),
       servedHalf: i % 3 === 0 ? half : i % 3 === 1 ? null : '2020H1',
       declaredAt: now,
       updatedAt: now,

@@ -104,7 +104,8 @@ export interface BehindMember {
   openid: string;
   name: string;
   unit: string | null;
-  communityNames: string[];
+  /** The community the member is counted in: where they live, else their unit's. */
+  communityName: string;
   /** The last half-year served in ('2026H1'), or null. */
   servedHalf: string | null;
 }
@@ -122,7 +123,7 @@ export interface BehindReport {
   month: { key: string; label: string };
   halfYear: { key: string; label: string };
   totals: BehindTotals;
-  /** Per community (one row for a community scope). */
+  /** A street's communities, a district's streets (a community: itself). */
   communities: Array<{ id: string; name: string } & BehindTotals>;
   units: BehindUnit[];
   /** One keyset page of the members behind, by openid; `after` fetches the next. */

@@ -57,15 +57,19 @@ export const volunteerModule = defineModule({
       ],
     },
     { name: 'volunteerSettings', indexes: [] },
-    // `_id` = openid: one 双报到 declaration per person. `reach` (every unit above the member's communities) and
-    // `servedHalf` answer "who is behind" for a community, street or district by index, a keyset page at a time.
+    // `_id` = openid: one 双报到 declaration per person. `countedIn` and `servedHalf` answer "who is behind"
+    // for a community, street or district: counts from the index alone, members a keyset page (by _id) at a time.
     {
       name: 'volunteerDeclarations',
       indexes: [
         { name: 'community', keys: { communityId: 1 } },
-        { name: 'communities', keys: { communityIds: 1 } },
-        { name: 'reach_served', keys: { reach: 1, servedHalf: 1 } },
         { name: 'unit', keys: { unitId: 1 } },
+        { name: 'in_community_served', keys: { 'countedIn.communityId': 1, servedHalf: 1 } },
+        { name: 'in_community_id', keys: { 'countedIn.communityId': 1, _id: 1 } },
+        { name: 'in_street_served', keys: { 'countedIn.streetId': 1, servedHalf: 1 } },
+        { name: 'in_street_id', keys: { 'countedIn.streetId': 1, _id: 1 } },
+        { name: 'in_district_served', keys: { 'countedIn.districtId': 1, servedHalf: 1 } },
+        { name: 'in_district_id', keys: { 'countedIn.districtId': 1, _id: 1 } },
       ],
     },
     // `_id` = `vu-<hash of community and name>`: one unit of a name per community.

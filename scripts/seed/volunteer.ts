@@ -9,6 +9,7 @@ import type { JoinPolicy } from '../../types/volunteer.constants';
 import type { ActivityDoc, MemberDoc, ProjectDoc, RecordDoc, TeamDoc, UnitDoc } from '../../cloudfunctions/volunteer/domain/model';
 import type { DeclarationDoc } from '../../cloudfunctions/volunteer/repos/declarations';
 import { periodsOf } from '../../cloudfunctions/volunteer/domain/hours';
+import { countedInOf } from '../../cloudfunctions/volunteer/domain/units';
 import { unitIdOf } from '../../cloudfunctions/volunteer/actions/registerUnit';
 import { orgSeed } from './org';
 
@@ -166,10 +167,8 @@ export function volunteerSeed(now = new Date()) {
     reviewedBy: null,
   }));
   // 双报到: 李建国 through 芝罘区税务局 and where he lives; four more members who have not served this half-year.
-  const reach = (...cs: Array<typeof haian>) => [...new Set(cs.flatMap((c) => c.path))];
   const served = records.map((r) => periodsOf(r.start).half).sort().pop() ?? null;
   const declaration = (openid: string, who: string, u: UnitDoc | null, home: typeof haian | null, servedHalf: string | null): DeclarationDoc => {
-    const cs = [home, u ? communities.find((c) => c._id === u.communityId)! : null].filter((c): c is typeof haian => c !== null);
     return {
       _id: openid,
       name: who,
@@ -177,8 +176,7 @@ export function volunteerSeed(now = new Date()) {
       unitId: u?._id ?? null,
       communityId: home?._id ?? null,
       communityName: home?.name ?? null,
-      communityIds: [...new Set(cs.map((c) => c._id))],
-      reach: reach(...cs),
+      ...countedInOf(home ?? (u ? communities.find((c) => c._id === u.communityId)! : null)),
       servedHalf,
       declaredAt: new Date(now.getTime() - 60 * DAY),
       updatedAt: new Date(now.getTime() - 60 * DAY),

@@ -1,7 +1,7 @@
 /**
  * 双报到: the caller declares their 报到单位 (a registered one, or a name) and/or residential community
- * (one declaration per person, `_id` = openid). The communities and the units above them are kept as
- * the scopes the member counts in, with their last served half-year.
+ * (one declaration per person, `_id` = openid), counted in the residential community (else the
+ * unit's) with their last served half-year.
  */
 import type { volunteerContract } from '../../../types/volunteer';
 import type { Handler } from '../../core/router';
@@ -9,7 +9,7 @@ import { communityOf, personOf } from '../app/access';
 import { myDeclarationOf } from '../app/declaration';
 import { servedIn } from '../app/served';
 import { unitOf } from '../app/units';
-import { servedHalfAfter } from '../domain/units';
+import { countedInOf, servedHalfAfter } from '../domain/units';
 import { declarationsRepo } from '../repos/declarations';
 
 export const declare: Handler<typeof volunteerContract.declare> = async (input, { caller, now }) => {
@@ -19,8 +19,7 @@ export const declare: Handler<typeof volunteerContract.declare> = async (input, 
     input.communityId ? communityOf(input.communityId) : null,
     input.unitId ? unitOf(input.unitId) : null,
   ]);
-  const communityIds = [...new Set([community?._id, unit?.communityId].filter((id): id is string => id !== undefined))];
-  const reach = [...new Set([...(community?.path ?? []), ...(unit?.communityPath ?? [])])];
+  const counted = countedInOf(community ?? (unit ? { _id: unit.communityId, name: unit.communityName, path: unit.communityPath } : null));
   const { half, served } = await servedIn(me.openid, now);
   await declarationsRepo.save({
     _id: me.openid,
@@ -29,8 +28,7 @@ export const declare: Handler<typeof volunteerContract.declare> = async (input, 
     unitId: unit?._id ?? null,
     communityId: community?._id ?? null,
     communityName: community?.name ?? null,
-    communityIds,
-    reach,
+    ...counted,
     servedHalf: servedHalfAfter(before?.servedHalf ?? null, half, served),
     declaredAt: before?.declaredAt ?? now,
     updatedAt: now,

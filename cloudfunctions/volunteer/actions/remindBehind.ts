@@ -37,7 +37,7 @@ export const remindBehind: Handler<typeof volunteerContract.remindBehind> = asyn
   const lastDay = new Date(halfYearRange(half).until.getTime() - 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
   const members = { sent: 0, already: 0 };
   for (let after: string | null = null; ; ) {
-    const page = await behindRepo.page(scope._id, half, after, BATCH);
+    const page = await behindRepo.page(scope, half, after, BATCH);
     const done = await queue(page.map((d) => halfYearNotice(d._id, half, lastDay)), now, (e) => ({ collection: 'volunteerDeclarations', id: e.message.toOpenid }));
     members.sent += done.sent;
     members.already += done.already;

@@ -1,5 +1,5 @@
 import { periodsOf } from './hours';
-import { behindHalfYear, memberReminderId, monthLabel, monthOf, monthRange, projectTally, servedHalfAfter, unitReminderId } from './units';
+import { behindHalfYear, countedInOf, memberReminderId, monthLabel, monthOf, monthRange, projectTally, servedHalfAfter, unitReminderId } from './units';
 
 describe('monthOf: the Shanghai month, whatever the UTC date', () => {
   test.each([
@@ -72,5 +72,17 @@ describe('once per half-year', () => {
     expect(memberReminderId('o1', '2026H2')).not.toBe(memberReminderId('o1', '2027H1'));
     expect(unitReminderId('u1', '2026-07', 'l1')).not.toBe(unitReminderId('u1', '2026-08', 'l1'));
     expect(unitReminderId('u1', '2026-07', 'l1')).not.toBe(unitReminderId('u1', '2026-07', 'l2'));
+  });
+});
+
+describe('where a member is counted', () => {
+  test('their community, with the street and district above it', () => {
+    expect(countedInOf({ _id: 'c-haian', name: '海岸社区', path: ['d-370602', 's-xiangyang', 'c-haian'] })).toEqual({
+      countedIn: { communityId: 'c-haian', streetId: 's-xiangyang', districtId: 'd-370602' },
+      countedInName: '海岸社区',
+    });
+  });
+  test('nowhere without a community', () => {
+    expect(countedInOf(null)).toEqual({ countedIn: null, countedInName: null });
   });
 });

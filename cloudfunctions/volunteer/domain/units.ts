@@ -24,6 +24,13 @@ export function monthRange(month: string): { from: Date; until: Date } {
   return { from: new Date(`${month}-01T00:00:00+08:00`), until: new Date(`${next}-01T00:00:00+08:00`) };
 }
 
+/** Where a 双报到 member is counted: the community (district → street → community path) they live in, else their unit's. */
+export function countedInOf(community: { _id: string; name: string; path: readonly string[] } | null): { countedIn: { communityId: string; streetId: string; districtId: string } | null; countedInName: string | null } {
+  if (!community || community.path.length < 3) return { countedIn: null, countedInName: null };
+  const [districtId, streetId] = community.path;
+  return { countedIn: { communityId: community._id, streetId, districtId }, countedInName: community.name };
+}
+
 /** 项目化服务: a unit's projects of a year against the rule (at least five). */
 export function projectTally(year: string, count: number, required: number = UNIT_LIMITS.projectsPerYear): ProjectTally {
   return { year, count, required, met: count >= required, missing: Math.max(0, required - count) };

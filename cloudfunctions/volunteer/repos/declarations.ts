@@ -11,13 +11,22 @@ export interface DeclarationDoc {
   unitId?: string | null;
   communityId: string | null;
   communityName: string | null;
-  /** The communities the member reports to (home, and the unit's), and every unit above them: the scopes they count in. */
-  communityIds?: string[];
-  reach?: string[];
+  /**
+   * Where the member is counted (who is behind, per community/street/district): the residential
+   * community if declared, else the unit's. One place each, so a street's rows add up to its total.
+   */
+  countedIn?: CountedIn | null;
+  countedInName?: string | null;
   /** The last Shanghai half-year with a credited service ('2026H2'), or null. */
   servedHalf?: string | null;
   declaredAt: Date;
   updatedAt: Date;
+}
+
+export interface CountedIn {
+  communityId: string;
+  streetId: string;
+  districtId: string;
 }
 
 export interface CertificateDoc extends Omit<CertificateView, 'code'> {
@@ -45,7 +54,7 @@ export const declarationsRepo = {
 
   async ofCommunity(communityId: string): Promise<DeclarationDoc[]> {
     const _ = database().command;
-    const { data } = await declarations().where(_.or([{ communityId }, { communityIds: communityId }])).limit(1000).get();
+    const { data } = await declarations().where(_.or([{ communityId }, { 'countedIn.communityId': communityId }])).limit(1000).get();
     return data as DeclarationDoc[];
   },
 };

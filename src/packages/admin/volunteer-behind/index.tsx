@@ -46,7 +46,7 @@ function Members({ report, scopeId }: { report: BehindReport; scopeId: string })
               {m.name}
               {m.unit ? <Text className="muted">{m.unit}</Text> : null}
             </Text>
-            <Text className="muted">{m.communityNames.join('、')}</Text>
+            <Text className="muted">{m.communityName}</Text>
           </View>
         ))
       )}
