@@ -99,7 +99,7 @@ function Report({ report, onScope }: { report: BehindReport; onScope: (id: strin
             <View key={c.id} className="item-top" data-testid="community-row" data-id={c.id} onClick={() => onScope(c.id)} ariaRole="button">
               <Text>{c.name}</Text>
               <Text className="muted">
-                单位 {c.unitsBehind}/{c.units} · 党员 {c.membersBehind}/{c.members}
+                未开展 {c.unitsBehind}/{c.units}个单位 · 未服务 {c.membersBehind}/{c.members}人
               </Text>
             </View>
           ))}
