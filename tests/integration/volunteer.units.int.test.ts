@@ -64,7 +64,12 @@ describe('报到单位 and their teams', () => {
     expect(await t.call(STAFF, 'volunteer', 'appointLeader', { teamId: team.id, openid: 'unit-member-1' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: 'openid' }] } });
     await t.ok('unit-member-1', 'volunteer', 'joinTeam', { teamId: team.id });
     expect(await t.call('unit-member-2', 'volunteer', 'appointLeader', { teamId: team.id, openid: 'unit-member-1' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const start = new Date(Date.now() + 2 * 24 * HOUR);
+    const activity = await t.ok(STAFF, 'volunteer', 'createActivity', { requestId: randomUUID(), teamId: team.id, title: '海关党员服务日', type: 'help', place: '海岸社区党群服务中心', start: start.toISOString(), end: new Date(start.getTime() + HOUR).toISOString(), capacity: 5 });
+    expect(await t.call('unit-member-1', 'volunteer', 'roster', { id: activity.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await t.ok(STAFF, 'volunteer', 'appointLeader', { teamId: team.id, openid: 'unit-member-1' })).toMatchObject({ leader: { openid: 'unit-member-1' } });
+    // The new leader manages the team's activities.
+    expect((await t.ok('unit-member-1', 'volunteer', 'roster', { id: activity.id })).activity.can.manage).toBe(true);
     const { units } = await t.ok(STAFF, 'volunteer', 'units', {});
     expect(units.find((u) => u.id === unit.id)?.teams).toEqual([{ id: team.id, name: '烟台海关党员志愿服务队' }]);
 

@@ -50,5 +50,10 @@ export const activitiesRepo = {
     return data as ActivityDoc[];
   },
 
+  /** A new leader manages the team's activities (their rosters and corrections) from now on. */
+  async setLeader(teamId: string, leaderOpenid: string): Promise<void> {
+    await database().collection('volunteerActivities').where({ teamId }).update({ leaderOpenid });
+  },
+
   dueReminders: (now: Date, after: ActivityDoc | null, limit: number) => dueBatch<ActivityDoc>('volunteerActivities', 'remindAt', now, after, limit),
 };
