@@ -47,6 +47,10 @@ export const PAGES = {
   volunteerDeclare: 'packages/volunteer/declare/index',
   volunteerCertificate: 'packages/volunteer/certificate/index',
   volunteerVerify: 'packages/volunteer/verify/index',
+  volunteerBoard: 'packages/volunteer/board/index',
+  volunteerUnits: 'packages/admin/volunteer-units/index',
+  volunteerProjects: 'packages/admin/volunteer-projects/index',
+  volunteerBehind: 'packages/admin/volunteer-behind/index',
   // 人员与权限: the admin's page and the invitee's (opened from the invitation's QR or link).
   staffAdmin: 'packages/admin/staff/index',
   staffAccept: 'packages/admin/staff-accept/index',
@@ -118,6 +122,13 @@ export const routes = {
   volunteerCertificate: () => routeTo('volunteerCertificate'),
   /** Checks a 志愿服务证明 by its code (`code` prefilled from a link). */
   volunteerVerify: (code?: string) => routeTo('volunteerVerify', { code }),
+  /** 项目化服务: the community's public board of this year's commitments. */
+  volunteerBoard: (communityId?: string) => routeTo('volunteerBoard', { communityId }),
+  /** 报到单位 and the community's teams (community staff). */
+  volunteerUnits: (communityId?: string) => routeTo('volunteerUnits', { communityId }),
+  volunteerProjects: (communityId?: string) => routeTo('volunteerProjects', { communityId }),
+  /** Who is behind in a community, street or district. */
+  volunteerBehind: (scopeId?: string) => routeTo('volunteerBehind', { scopeId }),
   staffAdmin: () => routeTo('staffAdmin'),
   /** 接受邀请 with the invitation code prefilled. */
   staffAccept: (code?: string) => routeTo('staffAccept', { code }),

@@ -4,11 +4,12 @@
  */
 import { z } from 'zod';
 import { action } from './contract';
-import { Day, optionalText, text } from './fields';
+import { Day, PhoneNumber, optionalText, text } from './fields';
 import { pageInput, type Page } from './paging';
 import {
   ACTIVITY_TYPES,
   HOURS_UNITS,
+  JOIN_POLICIES,
   REQUIREMENTS,
   ROUNDING_MODES,
   VOLUNTEER_LIMITS as L,
@@ -24,13 +25,18 @@ import {
   type ServiceRecord,
   type TeamView,
 } from './volunteer.constants';
+import { UNIT_LIMITS as U, type BehindReminded, type BehindReport, type ProjectBoard, type ProjectView, type TeamAdminRow, type UnitView, type UnitsView } from './volunteerUnits.constants';
 
 export * from './volunteer.constants';
+export * from './volunteerUnits.constants';
 
 const Id = (label: string) => z.string({ error: `缺少${label}` }).trim().min(1, { message: `缺少${label}` }).max(64);
 const ActivityId = Id('活动编号');
 const TeamId = Id('服务队编号');
 const CommunityId = Id('社区编号').optional();
+const UnitId = Id('报到单位');
+const ProjectId = Id('服务项目');
+const Year = z.string().regex(/^20\d\d$/, { message: '年份格式不正确' });
 const RequestId = z.uuid({ message: '缺少请求编号' });
 const Instant = (label: string) => z.iso.datetime({ offset: true, message: `${label}格式不正确` });
 /** 签到码: six digits, typed or scanned from the activity's QR code. */
@@ -123,8 +129,8 @@ export const volunteerContract = {
   /** Declares (or changes) the caller's 双报到: a 报到单位, the residential community, or both. */
   declare: action<MyDeclaration>()({
     input: z
-      .object({ unit: optionalText(L.nameMax, '报到单位'), communityId: CommunityId })
-      .refine((v) => v.unit !== undefined || v.communityId !== undefined, { message: '请填写报到单位或选择居住社区', path: ['unit'] }),
+      .object({ unit: optionalText(L.nameMax, '报到单位'), unitId: UnitId.optional(), communityId: CommunityId })
+      .refine((v) => v.unit !== undefined || v.unitId !== undefined || v.communityId !== undefined, { message: '请填写报到单位或选择居住社区', path: ['unit'] }),
     roles: 'anyone',
   }),
   /** Community staff: the party members who reported to the community, and who has served this half-year. */
@@ -141,6 +147,64 @@ export const volunteerContract = {
   verifyCertificate: action<CertificateView>()({
     input: z.object({ code: z.string({ error: '请输入验证码' }).trim().toUpperCase().regex(/^[0-9A-Z]{16}$/, { message: '验证码为16位字母或数字' }) }),
     roles: 'anyone',
+  }),
+
+  // 报到单位 and their teams (community staff and the commanders above)
+  /** The community's registered units with their teams, members and this year's projects; its teams. */
+  units: action<UnitsView>()({ input: z.object({ communityId: CommunityId }), roles: ['community_staff', 'street_commander', 'district_commander'] }),
+  /** Registers a 报到单位 with the community (one per name and community). */
+  registerUnit: action<UnitView>()({
+    input: z.object({ communityId: CommunityId, name: text(U.unitNameMax, '单位名称', 2), contact: text(U.contactMax, '联系人'), phone: PhoneNumber }),
+    roles: ['community_staff', 'street_commander', 'district_commander'],
+    screen: { text: ['name', 'contact'] },
+  }),
+  /** Creates a team (no id) or edits one; `unitId` marks it as that unit's 党员志愿服务队 (null: a community team). */
+  saveTeam: action<TeamAdminRow>()({
+    input: z.object({
+      id: TeamId.optional(),
+      communityId: CommunityId,
+      name: text(U.teamNameMax, '服务队名称', 2),
+      intro: optionalText(L.introMax, '服务队简介'),
+      joinPolicy: z.enum(JOIN_POLICIES, { error: '请选择入队方式' }),
+      unitId: UnitId.nullable().default(null),
+    }),
+    roles: ['community_staff', 'street_commander', 'district_commander'],
+    screen: { text: ['name', 'intro'], scene: 'forum' },
+  }),
+  /** Appoints one of the team's active members as its leader. */
+  appointLeader: action<TeamAdminRow>()({ input: z.object({ teamId: TeamId, openid: Id('队员') }), roles: ['community_staff', 'street_commander', 'district_commander'] }),
+
+  // 项目化服务
+  /** The public board of a community's service commitments of a year (default: this year, Shanghai). */
+  projects: action<ProjectBoard>()({ input: z.object({ communityId: CommunityId, year: Year.optional() }), roles: 'anyone' }),
+  publishProject: action<ProjectView>()({
+    input: z.object({ communityId: CommunityId, content: text(U.contentMax, '服务内容', 4), owner: text(U.ownerMax, '责任主体', 2), dueDay: Day }),
+    roles: ['community_staff', 'street_commander', 'district_commander'],
+    screen: { text: ['content', 'owner'], scene: 'forum' },
+  }),
+  /** A unit takes on a commitment (once: a second claim hears who has it). */
+  claimProject: action<ProjectView>()({ input: z.object({ id: ProjectId, unitId: UnitId }), roles: 'anyone' }),
+  projectProgress: action<ProjectView>()({
+    input: z.object({
+      id: ProjectId,
+      note: text(U.noteMax, '进展说明', 2),
+      photos: z.array(z.string().trim().min(1).max(1000)).max(U.photosMax, { message: `图片最多${U.photosMax}张` }).default([]),
+    }),
+    roles: 'anyone',
+    screen: { text: ['note'], images: ['photos'], scene: 'forum' },
+  }),
+
+  // Who is behind
+  /** Units without an activity this month and members without a service this half-year, in a community, street or district. */
+  behind: action<BehindReport>()({
+    input: z.object({ scopeId: Id('辖区').optional(), after: Id('分页位置').optional() }),
+    roles: ['community_staff', 'street_commander', 'district_commander'],
+  }),
+  /** Reminds everyone behind in the scope: once per member and half-year, once per unit, month and leader. */
+  remindBehind: action<BehindReminded>()({
+    input: z.object({ scopeId: Id('辖区').optional() }),
+    roles: ['community_staff', 'street_commander', 'district_commander'],
+    limit: 'volunteerManage',
   }),
 };
 export type VolunteerContract = typeof volunteerContract;

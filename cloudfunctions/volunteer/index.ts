@@ -24,6 +24,16 @@ import { roster } from './actions/roster';
 import { setHoursRule } from './actions/setHoursRule';
 import { signUp } from './actions/signUp';
 import { teams } from './actions/teams';
+import { units } from './actions/units';
+import { registerUnit } from './actions/registerUnit';
+import { saveTeam } from './actions/saveTeam';
+import { appointLeader } from './actions/appointLeader';
+import { projects } from './actions/projects';
+import { publishProject } from './actions/publishProject';
+import { claimProject } from './actions/claimProject';
+import { projectProgress } from './actions/projectProgress';
+import { behind } from './actions/behind';
+import { remindBehind } from './actions/remindBehind';
 import { flushEffects } from './jobs/flushEffects';
 import { remindActivities } from './jobs/remindActivities';
 import { remindDeclared } from './jobs/remindDeclared';
@@ -56,6 +66,16 @@ export const main = createFunction(
     reportedMembers,
     issueCertificate,
     verifyCertificate,
+    units,
+    registerUnit,
+    saveTeam,
+    appointLeader,
+    projects,
+    publishProject,
+    claimProject,
+    projectProgress,
+    behind,
+    remindBehind,
   },
   { remindActivities, remindDeclared, flushEffects },
 );

@@ -24,6 +24,7 @@ export const volunteerModule = defineModule({
       indexes: [
         { name: 'community_order', keys: { communityId: 1, order: 1 } },
         { name: 'leader', keys: { 'leader.openid': 1 } },
+        { name: 'unit', keys: { 'unit.id': 1 } },
       ],
     },
     {
@@ -42,6 +43,7 @@ export const volunteerModule = defineModule({
         { name: 'community_status_start', keys: { communityId: 1, status: 1, start: 1 } },
         { name: 'community_end', keys: { communityId: 1, end: 1 } },
         { name: 'team_end', keys: { teamId: 1, end: 1 } },
+        { name: 'unit_start', keys: { unitId: 1, start: 1 } },
         { name: 'remind_at', keys: { remindAt: 1 } },
         { name: 'effects_pending', keys: { effectsPending: 1, _id: 1 } },
       ],
@@ -57,8 +59,30 @@ export const volunteerModule = defineModule({
       ],
     },
     { name: 'volunteerSettings', indexes: [] },
-    // `_id` = openid: one 双报到 declaration per person.
-    { name: 'volunteerDeclarations', indexes: [{ name: 'community', keys: { communityId: 1 } }] },
+    // `_id` = openid: one 双报到 declaration per person. `countedIn` and `servedHalf` answer "who is behind"
+    // for a community, street or district: counts from the index alone, members a keyset page (by _id) at a time.
+    {
+      name: 'volunteerDeclarations',
+      indexes: [
+        { name: 'community', keys: { communityId: 1 } },
+        { name: 'unit', keys: { unitId: 1 } },
+        { name: 'in_community_served', keys: { 'countedIn.communityId': 1, servedHalf: 1 } },
+        { name: 'in_community_id', keys: { 'countedIn.communityId': 1, _id: 1 } },
+        { name: 'in_street_served', keys: { 'countedIn.streetId': 1, servedHalf: 1 } },
+        { name: 'in_street_id', keys: { 'countedIn.streetId': 1, _id: 1 } },
+        { name: 'in_district_served', keys: { 'countedIn.districtId': 1, servedHalf: 1 } },
+        { name: 'in_district_id', keys: { 'countedIn.districtId': 1, _id: 1 } },
+      ],
+    },
+    // `_id` = `vu-<hash of community and name>`: one unit of a name per community.
+    { name: 'volunteerUnits', indexes: [{ name: 'path_name', keys: { communityPath: 1, name: 1 } }] },
+    {
+      name: 'volunteerProjects',
+      indexes: [
+        { name: 'community_year_due', keys: { communityId: 1, year: 1, dueDay: 1 } },
+        { name: 'unit_year', keys: { 'unit.id': 1, year: 1 } },
+      ],
+    },
     // `_id` = the verification code (unique by construction).
     { name: 'volunteerCertificates', indexes: [{ name: 'openid_issued', keys: { openid: 1, issuedAt: -1 } }] },
   ],

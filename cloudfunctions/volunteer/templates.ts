@@ -41,6 +41,15 @@ export const VOLUNTEER_TEMPLATES = defineTemplates({
       tip: { key: 'thing4', label: '温馨提示' },
     },
   },
+  volunteerUnitMonth: {
+    title: '党员志愿服务提醒',
+    audience: 'staff',
+    fields: {
+      unit: { key: 'thing1', label: '报到单位' },
+      period: { key: 'thing2', label: '考核周期' },
+      tip: { key: 'thing3', label: '温馨提示' },
+    },
+  },
   volunteerJoinRequest: {
     title: '入队申请提醒',
     audience: 'staff',

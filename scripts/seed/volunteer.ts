@@ -6,7 +6,11 @@
 import { randomInt } from 'node:crypto';
 import type { Database } from '../../cloudfunctions/core/platform/cloud';
 import type { JoinPolicy } from '../../types/volunteer.constants';
-import type { ActivityDoc, MemberDoc, RecordDoc, TeamDoc } from '../../cloudfunctions/volunteer/domain/model';
+import type { ActivityDoc, MemberDoc, ProjectDoc, RecordDoc, TeamDoc, UnitDoc } from '../../cloudfunctions/volunteer/domain/model';
+import type { DeclarationDoc } from '../../cloudfunctions/volunteer/repos/declarations';
+import { periodsOf } from '../../cloudfunctions/volunteer/domain/hours';
+import { countedInOf } from '../../cloudfunctions/volunteer/domain/units';
+import { unitIdOf } from '../../cloudfunctions/volunteer/actions/registerUnit';
 import { orgSeed } from './org';
 
 const HOUR = 3_600_000;
@@ -57,6 +61,30 @@ export function volunteerSeed(now = new Date()) {
     }
   }
   const haian = communities.find((c) => c._id === 'c-haian')!;
+  const shengli = communities.find((c) => c._id === 'c-shengli')!;
+  // 报到单位: three at 海岸社区 (the first runs 党员先锋服务队 as its 党员志愿服务队), two at 胜利路社区.
+  const staff = { openid: 'demo-community-staff', name: name('demo-community-staff') };
+  const unit = (c: typeof haian, unitName: string, contact: string, phone: string): UnitDoc => ({
+    _id: unitIdOf(c._id, unitName),
+    communityId: c._id,
+    communityName: c.name,
+    communityPath: c.path,
+    name: unitName,
+    contact,
+    phone,
+    createdBy: staff,
+    createdAt: now,
+  });
+  const units: UnitDoc[] = [
+    unit(haian, '芝罘区税务局', '孙立新', '0535-6661201'),
+    unit(haian, '烟台港客运站', '王海峰', '0535-6662302'),
+    unit(haian, '芝罘区人民医院', '林静', '0535-6663403'),
+    unit(shengli, '芝罘区市场监管局', '赵宏', '0535-6664504'),
+    unit(shengli, '胜利路小学', '高敏', '0535-6665605'),
+  ];
+  const tax = units[0];
+  const dangyuan = teams.find((t) => t._id === 'vt-haian-dangyuan')!;
+  dangyuan.unit = { id: tax._id, name: tax.name };
   const team = (key: string) => teams.find((t) => t._id === `vt-haian-${key}`)!;
   const volunteer = { openid: 'demo-volunteer', name: name('demo-volunteer') };
   const activity = (id: string, key: string, title: string, type: ActivityDoc['type'], place: string, start: Date, hours: number, capacity: number, requirements: ActivityDoc['requirements'], description: string): ActivityDoc => ({
@@ -67,6 +95,7 @@ export function volunteerSeed(now = new Date()) {
     teamId: team(key)._id,
     teamName: team(key).name,
     leaderOpenid: team(key).leader.openid,
+    unitId: team(key).unit?.id ?? null,
     title,
     type,
     description,
@@ -138,7 +167,54 @@ export function volunteerSeed(now = new Date()) {
     at: now,
     reviewedBy: null,
   }));
-  return { teams, activities: [...activities, ...past], records, members };
+  // 双报到: 李建国 through 芝罘区税务局 and where he lives; four more members who have not served this half-year.
+  const served = records.map((r) => periodsOf(r.start).half).sort().pop() ?? null;
+  const declaration = (openid: string, who: string, u: UnitDoc | null, home: typeof haian | null, servedHalf: string | null): DeclarationDoc => {
+    return {
+      _id: openid,
+      name: who,
+      unit: u?.name ?? null,
+      unitId: u?._id ?? null,
+      communityId: home?._id ?? null,
+      communityName: home?.name ?? null,
+      ...countedInOf(home ?? (u ? communities.find((c) => c._id === u.communityId)! : null)),
+      servedHalf,
+      declaredAt: new Date(now.getTime() - 60 * DAY),
+      updatedAt: new Date(now.getTime() - 60 * DAY),
+    };
+  };
+  const declarations: DeclarationDoc[] = [
+    declaration(volunteer.openid, volunteer.name, tax, haian, served),
+    declaration('party-haian-1', '于建华', tax, null, null),
+    declaration('party-haian-2', '曲晓燕', units[1], haian, null),
+    declaration('party-haian-3', '姜涛', units[2], null, null),
+    declaration('party-shengli-1', '刘红梅', units[3], shengli, null),
+  ];
+  // 项目化服务: this year's commitments at 海岸社区, three of them claimed by 芝罘区税务局.
+  const year = new Date(now.getTime() + 8 * HOUR).toISOString().slice(0, 4);
+  const project = (n: number, content: string, owner: string, dueDay: string, u: UnitDoc | null, note: string | null): ProjectDoc => ({
+    _id: `vp-haian-${n}`,
+    communityId: haian._id,
+    communityPath: haian.path,
+    year,
+    content,
+    owner,
+    dueDay: `${year}-${dueDay}`,
+    unit: u ? { id: u._id, name: u.name } : null,
+    progress: note && u ? [{ at: new Date(now.getTime() - 5 * DAY), by: staff, note, photos: [] }] : [],
+    version: note ? 3 : u ? 2 : 1,
+    createdBy: staff,
+    createdAt: new Date(now.getTime() - 90 * DAY),
+  });
+  const projects: ProjectDoc[] = [
+    project(1, '老旧小区楼道照明改造', '芝罘区税务局党支部', '06-30', tax, '已完成海岸花园1-5号楼楼道灯更换'),
+    project(2, '纳税服务进社区：个税汇算咨询', '芝罘区税务局党支部', '04-30', tax, '在党群服务中心开展两场咨询'),
+    project(3, '独居老人结对帮扶', '芝罘区税务局党支部', '12-31', tax, null),
+    project(4, '港区安全知识宣讲', '烟台港客运站党总支', '09-30', units[1], null),
+    project(5, '社区义诊每季一次', '芝罘区人民医院党委', '12-31', null, null),
+    project(6, '四点半课堂志愿辅导', '待认领', '12-31', null, null),
+  ];
+  return { teams, activities: [...activities, ...past], records, members, units, declarations, projects };
 }
 
 /** Seeds once: a second run finds the teams and leaves everything as it is. */
@@ -149,6 +225,9 @@ export async function seedVolunteer(db: Database): Promise<void> {
   await db.collection('volunteerActivities').add(data.activities);
   await db.collection('volunteerRecords').add(data.records);
   await db.collection('volunteerMembers').add(data.members);
+  await db.collection('volunteerUnits').add(data.units);
+  await db.collection('volunteerDeclarations').add(data.declarations);
+  await db.collection('volunteerProjects').add(data.projects);
   // The teams last: their presence marks a finished seed.
   await db.collection('volunteerTeams').add(data.teams);
 }

@@ -6,6 +6,7 @@ import { standingOf } from '../domain/roster';
 import { checkWindow } from '../domain/window';
 import { recordCommands, recordsRepo } from '../repos/records';
 import { managedActivity, personOf } from '../app/access';
+import { refreshServed } from '../app/served';
 import { roster } from './roster';
 
 export const correctRecord: Handler<typeof volunteerContract.correctRecord> = async (input, ctx) => {
@@ -27,5 +28,6 @@ export const correctRecord: Handler<typeof volunteerContract.correctRecord> = as
     push: { history: [{ at: now, kind: 'correct', by: personOf(caller), reason: input.reason, checkInAt, checkOutAt }] },
     effects: [],
   }));
+  await refreshServed(entry.openid, a.start);
   return roster({ id: a._id }, ctx);
 };

@@ -37,6 +37,7 @@ export const createActivity: Handler<typeof volunteerContract.createActivity> = 
     teamId: team._id,
     teamName: team.name,
     leaderOpenid: team.leader.openid,
+    unitId: team.unit?.id ?? null,
     title: input.title,
     type: input.type,
     description: input.description ?? '',

@@ -59,3 +59,10 @@ export async function managedActivity(caller: Caller, id: string): Promise<Activ
   if (!managesActivity(caller, a)) throw forbidden('只有服务队队长或社区工作人员可以操作');
   return a;
 }
+
+/** The community a staff action is about (the given one or the caller's own), if the caller covers it. */
+export async function staffCommunity(caller: Caller, communityId: string | undefined): Promise<OrgUnit> {
+  const community = await communityFor(caller, communityId);
+  if (!isStaffOf(caller, community.path)) throw forbidden('该社区不在您的辖区内');
+  return community;
+}

@@ -6,6 +6,7 @@ import { standingOf } from '../domain/roster';
 import { outsideWindow } from '../domain/window';
 import { recordCommands, recordsRepo } from '../repos/records';
 import { activityOf, personOf } from './access';
+import { refreshServed } from './served';
 import { viewFor } from './view';
 
 export async function check(caller: Caller, id: string, code: string, kind: 'check_in' | 'check_out', now: Date): Promise<ActivityView> {
@@ -29,5 +30,6 @@ export async function check(caller: Caller, id: string, code: string, kind: 'che
     if (r.checkOutAt) throw conflict('您已签退');
     return { set: { checkOutAt: now }, push: { history: [{ ...entry, checkOutAt: now }] }, effects: [] };
   });
+  if (kind === 'check_out') await refreshServed(me.openid, a.start);
   return viewFor(caller, a, now);
 }

@@ -17,6 +17,8 @@ export interface TeamDoc {
   leader: Person;
   order: number;
   createdAt: Date;
+  /** Set on a 党员志愿服务队: the 报到单位 it serves for. */
+  unit?: { id: string; name: string } | null;
 }
 
 /** `_id` = `<teamId>_<openid>`: one membership per person and team. */
@@ -52,6 +54,8 @@ export interface ActivityDoc extends Versioned<NotifyEffect> {
   teamId: string;
   teamName: string;
   leaderOpenid: string;
+  /** The 报到单位 whose 党员志愿服务队 runs it: what "a unit's activity this month" counts. */
+  unitId?: string | null;
   title: string;
   type: ActivityType;
   description: string;
@@ -112,3 +116,42 @@ export interface SettingsDoc {
 
 export const memberId = (teamId: string, openid: string) => `${teamId}_${openid}`;
 export const recordId = (activityId: string, openid: string) => `${activityId}_${openid}`;
+
+/** A 报到单位 registered with a community. `_id` derives from the community and the name: one per both. */
+export interface UnitDoc {
+  _id: string;
+  communityId: string;
+  communityName: string;
+  /** District … community: who covers it (and every scope it is counted in). */
+  communityPath: string[];
+  name: string;
+  contact: string;
+  phone: string;
+  createdBy: Person;
+  createdAt: Date;
+}
+
+export interface ProgressEntry {
+  at: Date;
+  by: Person;
+  note: string;
+  /** fileIDs, the poster's own uploads. */
+  photos: string[];
+}
+
+/** 项目化服务: a yearly commitment a community publishes and a unit claims. */
+export interface ProjectDoc {
+  _id: string;
+  communityId: string;
+  communityPath: string[];
+  /** The Shanghai year of its due day. */
+  year: string;
+  content: string;
+  owner: string;
+  dueDay: string;
+  unit: { id: string; name: string } | null;
+  progress: ProgressEntry[];
+  version: number;
+  createdBy: Person;
+  createdAt: Date;
+}

@@ -4,6 +4,7 @@ import type { NotifyEffect } from '../../core/commands/runner';
 import { renderTemplate, type TemplateValues } from '../../core/outbox/templates';
 import { VOLUNTEER_TEMPLATES, type VolunteerTemplate } from '../templates';
 import { halfLabel } from './hours';
+import { memberReminderId, monthLabel, unitReminderId } from './units';
 import type { ActivityDoc, RosterEntry } from './model';
 
 export const activityPage = (id: string) => messagePage(routes.volunteerActivity(id));
@@ -39,7 +40,7 @@ export function reminderNotices(a: ActivityDoc, version: number): NotifyEffect[]
 
 /** To a 双报到 member who has not served this half-year: once per half-year (the id says which). */
 export function halfYearNotice(openid: string, half: string, lastDay: string): NotifyEffect {
-  return notify(`vhy_${openid}_${half}`, openid, 'volunteerHalfYear', messagePage(routes.volunteer()), {
+  return notify(memberReminderId(openid, half), openid, 'volunteerHalfYear', messagePage(routes.volunteer()), {
     period: halfLabel(half),
     status: '尚未参加',
     deadline: lastDay,
@@ -49,4 +50,13 @@ export function halfYearNotice(openid: string, half: string, lastDay: string): N
 
 export function joinRequestNotice(id: string, leader: string, name: string, team: string, at: Date): NotifyEffect {
   return notify(id, leader, 'volunteerJoinRequest', messagePage(routes.volunteerTeamAdmin()), { name, team, time: at });
+}
+
+/** To a leader of a 报到单位's 党员志愿服务队 when the unit has no activity this month: once per unit, month and leader. */
+export function unitMonthNotice(unitId: string, unitName: string, month: string, leader: string): NotifyEffect {
+  return notify(unitReminderId(unitId, month, leader), leader, 'volunteerUnitMonth', messagePage(routes.volunteerActivities()), {
+    unit: unitName,
+    period: monthLabel(month),
+    tip: '本月还没有开展志愿服务活动，请安排',
+  });
 }

@@ -17,7 +17,7 @@ export const activityCommands = commandRunner<ActivityDoc, NotifyEffect>({
 
 /** What lists read: everything but the roster (it can hold hundreds of entries) and the code. */
 const SUMMARY: Record<keyof SummaryDoc, true> = {
-  _id: true, communityId: true, communityName: true, communityPath: true, teamId: true, teamName: true, leaderOpenid: true,
+  _id: true, communityId: true, communityName: true, communityPath: true, teamId: true, teamName: true, leaderOpenid: true, unitId: true,
   title: true, type: true, description: true, place: true, start: true, end: true, capacity: true, requirements: true,
   status: true, cancelReason: true, seatedCount: true, waitingCount: true, remindAt: true, createdBy: true, createdAt: true,
   version: true, effectsPending: true, effectsAt: true,
@@ -48,6 +48,11 @@ export const activitiesRepo = {
     const _ = database().command;
     const { data } = await database().collection('volunteerActivities').where({ _id: _.in(ids) }).limit(1000).get();
     return data as ActivityDoc[];
+  },
+
+  /** A new leader manages the team's activities (their rosters and corrections) from now on. */
+  async setLeader(teamId: string, leaderOpenid: string): Promise<void> {
+    await database().collection('volunteerActivities').where({ teamId }).update({ leaderOpenid });
   },
 
   dueReminders: (now: Date, after: ActivityDoc | null, limit: number) => dueBatch<ActivityDoc>('volunteerActivities', 'remindAt', now, after, limit),

@@ -7,10 +7,26 @@ export interface DeclarationDoc {
   _id: string;
   name: string;
   unit: string | null;
+  /** The registered 报到单位 picked, if any (`unit` then holds its name). */
+  unitId?: string | null;
   communityId: string | null;
   communityName: string | null;
+  /**
+   * Where the member is counted (who is behind, per community/street/district): the residential
+   * community if declared, else the unit's. One place each, so a street's rows add up to its total.
+   */
+  countedIn?: CountedIn | null;
+  countedInName?: string | null;
+  /** The last Shanghai half-year with a credited service ('2026H2'), or null. */
+  servedHalf?: string | null;
   declaredAt: Date;
   updatedAt: Date;
+}
+
+export interface CountedIn {
+  communityId: string;
+  streetId: string;
+  districtId: string;
 }
 
 export interface CertificateDoc extends Omit<CertificateView, 'code'> {
@@ -32,8 +48,13 @@ export const declarationsRepo = {
     await declarations().doc(_id).set(body);
   },
 
+  async setServed(openid: string, servedHalf: string | null): Promise<void> {
+    await declarations().where({ _id: openid }).update({ servedHalf });
+  },
+
   async ofCommunity(communityId: string): Promise<DeclarationDoc[]> {
-    const { data } = await declarations().where({ communityId }).limit(1000).get();
+    const _ = database().command;
+    const { data } = await declarations().where(_.or([{ communityId }, { 'countedIn.communityId': communityId }])).limit(1000).get();
     return data as DeclarationDoc[];
   },
 };

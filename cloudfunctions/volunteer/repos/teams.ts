@@ -17,6 +17,14 @@ export const teamsRepo = {
     return data as TeamDoc[];
   },
 
+  async insert(doc: TeamDoc): Promise<void> {
+    await teams().add(doc);
+  },
+
+  async update(id: string, patch: Partial<Omit<TeamDoc, '_id'>>): Promise<void> {
+    await teams().where({ _id: id }).update(patch);
+  },
+
   async ledBy(openid: string): Promise<TeamDoc[]> {
     const { data } = await teams().where({ 'leader.openid': openid }).limit(100).get();
     return data as TeamDoc[];

@@ -75,6 +75,7 @@ export default function VolunteerHome() {
       <LinkRow title="我的服务记录" description="服务时长、本年度和本半年合计" onClick={() => void Taro.navigateTo({ url: routes.volunteerRecord() })} testId="open-record" />
       <LinkRow title="党员双报到" description="报到单位和居住社区，本半年是否参加服务" onClick={() => void Taro.navigateTo({ url: routes.volunteerDeclare() })} testId="open-declare" />
       <LinkRow title="志愿服务证明" description="开具证明、生成图片；凭验证码核验" onClick={() => void Taro.navigateTo({ url: routes.volunteerCertificate() })} testId="open-certificate" />
+      <LinkRow title="项目化服务公示" description="社区年度服务承诺、认领单位和进展" onClick={() => void Taro.navigateTo({ url: routes.volunteerBoard() })} testId="open-board" />
       <AsyncView
         state={activities}
         errorAction={

@@ -12,5 +12,8 @@ export const volunteerModule = defineModule({
   workEntries: [
     { key: 'volunteerActivities', label: '志愿活动', hint: '发布、取消活动，签到表与时长更正', url: routes.volunteerActivities(), show: managesVolunteers },
     { key: 'volunteerTeams', label: '志愿服务队', hint: '入队申请审核、队员名单', url: routes.volunteerTeamAdmin(), show: managesVolunteers },
+    { key: 'volunteerUnits', label: '报到单位', hint: '登记单位、党员志愿服务队、任命队长', url: routes.volunteerUnits(), show: managesVolunteers },
+    { key: 'volunteerProjects', label: '项目化服务', hint: '发布年度服务项目、单位认领、进展', url: routes.volunteerProjects(), show: managesVolunteers },
+    { key: 'volunteerBehind', label: '双报到未完成', hint: '本月未开展活动的单位、本半年未服务的党员', url: routes.volunteerBehind(), show: managesVolunteers },
   ],
 });

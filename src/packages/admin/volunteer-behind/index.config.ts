@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '双报到未完成' });
