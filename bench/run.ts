@@ -11,6 +11,7 @@ import { runCouncilBench } from './council';
 import { runDbBench } from './db';
 import { runLedgerBench } from './ledger';
 import { runOrgImportBench } from './orgImport';
+import { runVolunteerBench } from './volunteer';
 import type { BenchResult } from './result';
 import { h5FirstLoad, weappSizes } from './sizes';
 
@@ -34,6 +35,7 @@ async function main() {
   report(await runAppealsBench());
   report(await runBookingBench());
   report(await runCouncilBench());
+  report(await runVolunteerBench());
   report(await runOrgImportBench());
   report(await runLedgerBench());
 
