@@ -43,12 +43,15 @@ export const A4 = { width: 595.28, height: 841.89 };
 const A5_SCALE = A4.height / 2 / A4.width;
 
 type Doc = InstanceType<typeof PDFDocument>;
+type Fonts = ReturnType<typeof posterFonts>;
 
 /** `text` centred on one line at `y`, its size shrunk (down to `min`) until it fits `width`. */
-function centred(doc: Doc, text: string, y: number, opts: { font: 'regular' | 'bold'; size: number; min?: number; color: string; x?: number; width?: number }) {
+function centred(doc: Doc, text: string, y: number, opts: { font: string; size: number; min?: number; color: string; x?: number; width?: number }) {
   const x = opts.x ?? 40;
   const width = opts.width ?? A4.width - 80;
   let size = opts.size;
+  // by file path: pdfkit caches a font under the name it was asked by, and a registered alias of an
+  // already loaded font is parsed again on every call (10 MB each time)
   doc.font(opts.font);
   while (size > (opts.min ?? opts.size) && doc.fontSize(size).widthOfString(text) > width) size -= 1;
   // a height keeps pdfkit from starting a new page for text below the (unscaled) page bottom
@@ -56,27 +59,27 @@ function centred(doc: Doc, text: string, y: number, opts: { font: 'regular' | 'b
 }
 
 /** One poster in A4 points at the current transform. */
-function drawPoster(doc: Doc, p: PosterContent, info: PosterDocumentInfo) {
+function drawPoster(doc: Doc, p: PosterContent, info: PosterDocumentInfo, { regular, bold }: Fonts) {
   const W = A4.width;
   doc.rect(0, 0, W, 170).fill(RED);
-  centred(doc, `一码通 · ${info.promise.headline}`, 36, { font: 'bold', size: 50, color: '#ffffff' });
-  centred(doc, '扫码反映问题 · 预约办事 · 参与议事', 112, { font: 'regular', size: 20, color: '#ffffff' });
+  centred(doc, `一码通 · ${info.promise.headline}`, 36, { font: bold, size: 50, color: '#ffffff' });
+  centred(doc, '扫码反映问题 · 预约办事 · 参与议事', 112, { font: regular, size: 20, color: '#ffffff' });
 
-  centred(doc, p.buildingName, 196, { font: 'bold', size: 34, min: 18, color: INK });
-  centred(doc, p.address, 244, { font: 'regular', size: 14, min: 9, color: GREY });
+  centred(doc, p.buildingName, 196, { font: bold, size: 34, min: 18, color: INK });
+  centred(doc, p.address, 244, { font: regular, size: 14, min: 9, color: GREY });
 
   const qr = 290;
   doc.image(p.image, (W - qr) / 2, 272, { width: qr, height: qr });
-  centred(doc, info.codeHint, 570, { font: 'regular', size: 15, color: INK });
+  centred(doc, info.codeHint, 570, { font: regular, size: 15, color: INK });
 
   doc.roundedRect(48, 606, W - 96, 118, 10).lineWidth(2).stroke(RED);
   const worker = p.workerName ? `网格员：${p.workerName}${p.workerPhone ? `　电话：${p.workerPhone}` : ''}` : '网格员：暂未配备，请联系社区';
-  centred(doc, worker, 624, { font: 'bold', size: 22, min: 14, color: INK, x: 60, width: W - 120 });
-  centred(doc, `${p.communityName} · ${p.gridName}`, 662, { font: 'regular', size: 15, min: 10, color: INK, x: 60, width: W - 120 });
-  centred(doc, `楼栋码 ${p.code}`, 692, { font: 'regular', size: 12, color: GREY, x: 60, width: W - 120 });
+  centred(doc, worker, 624, { font: bold, size: 22, min: 14, color: INK, x: 60, width: W - 120 });
+  centred(doc, `${p.communityName} · ${p.gridName}`, 662, { font: regular, size: 15, min: 10, color: INK, x: 60, width: W - 120 });
+  centred(doc, `楼栋码 ${p.code}`, 692, { font: regular, size: 12, color: GREY, x: 60, width: W - 120 });
 
-  doc.font('bold').fontSize(15).fillColor(RED).text(info.promise.text, 48, 746, { width: W - 96, height: 56, align: 'center' });
-  centred(doc, '请勿遮挡或撕毁 · 幸福家园', 808, { font: 'regular', size: 10, color: GREY });
+  info.promise.lines.forEach((line, i) => centred(doc, line, 744 + i * 26, { font: bold, size: 17, min: 11, color: RED }));
+  centred(doc, '请勿遮挡或撕毁 · 幸福家园', 808, { font: regular, size: 10, color: GREY });
 }
 
 /** A landscape A4 page's cut line between its two A5 posters. */
@@ -100,8 +103,6 @@ export async function writePosterPdf(
   const fonts = posterFonts();
   // the default font is ours: pdfkit's standard fonts (Helvetica) are never loaded
   const doc = new PDFDocument({ autoFirstPage: false, margin: 0, font: fonts.regular, info: { Title: info.title, Author: '幸福家园', Creator: '幸福家园 一码通' } });
-  doc.registerFont('regular', fonts.regular);
-  doc.registerFont('bold', fonts.bold);
   const out = createWriteStream(file);
   doc.pipe(out);
   let n = 0;
@@ -115,7 +116,7 @@ export async function writePosterPdf(
       }
       doc.save();
       if (layout === 'a5x2') doc.translate(left ? 0 : A4.height / 2, 0).scale(A5_SCALE);
-      drawPoster(doc, poster, info);
+      drawPoster(doc, poster, info, fonts);
       doc.restore();
       n += 1;
       await drawn(n);

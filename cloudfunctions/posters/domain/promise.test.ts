@@ -7,7 +7,7 @@ describe('responsePromise', () => {
     expect(p.headline).toBe('有呼必应');
     expect(p.respondHours).toBe(8);
     expect(p.urgent).toEqual({ hours: 1, labels: ['电梯故障', '安全隐患'] });
-    expect(p.text).toBe('扫码反映问题，8 个工作小时内必有回应，电梯故障、安全隐患 1 小时内响应');
+    expect(p.lines).toEqual(['扫码反映问题，8 个工作小时内必有回应', '电梯故障、安全隐患 1 小时内响应']);
   });
 
   it('follows the categories’ deadlines (限期办结制) when they change', () => {
@@ -15,7 +15,7 @@ describe('responsePromise', () => {
     APPEAL_CATEGORIES.public_facility.respondHours = 12;
     try {
       expect(responsePromise().respondHours).toBe(12);
-      expect(responsePromise().text).toContain('12 个工作小时内必有回应');
+      expect(responsePromise().lines[0]).toContain('12 个工作小时内必有回应');
     } finally {
       APPEAL_CATEGORIES.public_facility.respondHours = saved;
     }

@@ -7,7 +7,8 @@ export interface ResponsePromise {
   respondHours: number;
   /** The fastest limit and the categories it applies to (电梯故障、安全隐患). */
   urgent: { hours: number; labels: string[] };
-  text: string;
+  /** The promise as printed, a line each. */
+  lines: string[];
 }
 
 export function responsePromise(): ResponsePromise {
@@ -15,11 +16,7 @@ export function responsePromise(): ResponsePromise {
   const slowest = Math.max(...hours);
   const fastest = Math.min(...hours);
   const labels = APPEAL_CATEGORY_KEYS.filter((k) => APPEAL_CATEGORIES[k].respondHours === fastest).map((k) => APPEAL_CATEGORIES[k].label);
-  const urgent = fastest < slowest ? `，${labels.join('、')} ${fastest} 小时内响应` : '';
-  return {
-    headline: '有呼必应',
-    respondHours: slowest,
-    urgent: { hours: fastest, labels },
-    text: `扫码反映问题，${slowest} 个工作小时内必有回应${urgent}`,
-  };
+  const lines = [`扫码反映问题，${slowest} 个工作小时内必有回应`];
+  if (fastest < slowest) lines.push(`${labels.join('、')} ${fastest} 小时内响应`);
+  return { headline: '有呼必应', respondHours: slowest, urgent: { hours: fastest, labels }, lines };
 }
