@@ -34,7 +34,7 @@ export function ScopePicker({ path, onChange }: { path: ScopePath; onChange: (pa
     <View data-testid="scope-picker">
       {parents.map((parentId, i) => (
         <View key={parentId ?? 'top'}>
-          {i > 0 && <Text className="muted">（可选）{path[i - 1].name}下的{ORG_LEVEL_LABELS[childLevel(path[i - 1].level)]}</Text>}
+          {i > 0 && <Text className="muted posters__line">（可选）{path[i - 1].name}下的{ORG_LEVEL_LABELS[childLevel(path[i - 1].level)]}</Text>}
           <UnitRow parentId={parentId} testId={`scope-${i}`} value={path[i]?.id ?? null} onPick={(u) => onChange([...path.slice(0, i), { id: u.id, name: u.name, level: u.level }])} />
         </View>
       ))}

@@ -13,8 +13,9 @@ it('a community worker chooses a grid of the community and the A5 layout, sees t
   render(<PostersPage />);
 
   // nothing chosen yet: the request waits for a scope
-  await screen.findByTestId('request-posters', undefined, slow);
+  fireEvent.click(await screen.findByTestId('request-posters', undefined, slow));
   expect(screen.getByTestId('scope-text').textContent).toBe('请选择街道、社区或网格');
+  await screen.findByText('请先选择街道、社区或网格', undefined, slow);
   fireEvent.click(await screen.findByTestId('scope-0-c-haian', undefined, slow));
   expect(screen.getByTestId('scope-text').textContent).toBe('海岸社区的每栋楼各一张海报');
   fireEvent.click(await screen.findByTestId('scope-1-g-haian-2', undefined, slow));

@@ -87,7 +87,10 @@ export default function PostersPage() {
   }, [pending, list.items]);
 
   const submit = async () => {
-    if (!scope) return;
+    if (!scope || !scopeOk) {
+      toast('请先选择街道、社区或网格', { tone: 'error' });
+      return;
+    }
     setSubmitting(true);
     try {
       await api.posters.request({ requestId: uuid(), unitId: scope.id, layout });
@@ -105,13 +108,13 @@ export default function PostersPage() {
       <View className="card">
         <Text className="posters__label">范围</Text>
         <ScopePicker path={path} onChange={setPath} />
-        <Text className="muted" data-testid="scope-text">
+        <Text className="muted posters__line" data-testid="scope-text">
           {!scope ? '请选择街道、社区或网格' : scopeOk ? `${scope.name}的每栋楼各一张海报` : `请在${scope.name}下选择街道、社区或网格`}
         </Text>
         <Text className="posters__label">版式</Text>
         <Chips<PosterLayout> testId="layout" value={layout} onChange={setLayout} options={LAYOUT_OPTIONS} />
-        <Text className="muted">每张海报印有楼栋小程序码、楼栋名称、网格员及电话和「有呼必应」响应时限。</Text>
-        <Button block type="primary" disabled={!scopeOk} loading={submitting} onClick={() => void submit()} data-testid="request-posters">
+        <Text className="muted posters__line">每张海报印有楼栋小程序码、楼栋名称、网格员及电话和「有呼必应」响应时限。</Text>
+        <Button block type="primary" loading={submitting} onClick={() => void submit()} data-testid="request-posters">
           生成海报
         </Button>
       </View>
