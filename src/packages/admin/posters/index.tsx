@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { ORG_LEVEL_LABELS } from '@contract/org.constants';
-import { POSTER_LAYOUT_LABELS, POSTER_LAYOUTS, POSTER_SCOPE_LEVELS, type PosterBatchStatus, type PosterBatchView, type PosterLayout } from '@contract/posters';
+import { POSTER_LAYOUT_LABELS, POSTER_LAYOUTS, POSTER_SCOPE_LEVELS, type PosterBatchStatus, type PosterBatchView, type PosterLayout } from '@contract/posters.constants';
 import { api } from '@/api';
 import { toApiError } from '@/api/errors';
 import { Chips } from '@/components/Chips';
