@@ -30,7 +30,31 @@ export class OpenApiError extends Error {
   }
 }
 
+/** security.msgSecCheck / mediaCheckAsync v2: scene 1 资料, 2 评论, 3 论坛, 4 社交日志. */
+export interface SecurityCheck {
+  openid: string;
+  scene: 1 | 2 | 3 | 4;
+}
+
+export interface SubscribeMessage {
+  touser: string;
+  templateId: string;
+  page: string;
+  data: Record<string, { value: string }>;
+  miniprogramState: 'formal' | 'trial' | 'developer';
+}
+
 export interface WxOpenApi {
   /** wxacode.getUnlimited: the mini-program code image (PNG bytes). */
   unlimitedCode(request: UnlimitedCodeRequest): Promise<Buffer>;
+}
+
+/** The calls content security and the outbox make in CloudBase (their local stand-ins are the word list and messageLog). */
+export interface WxMessagingApi {
+  /** security.msgSecCheck v2: WeChat's suggestion for a text. */
+  msgSecCheck(request: SecurityCheck & { content: string }): Promise<{ suggest: string | null }>;
+  /** security.mediaCheckAsync v2: the image is queued; the verdict comes later by its trace id. */
+  mediaCheckAsync(request: SecurityCheck & { mediaUrl: string }): Promise<{ traceId: string | null }>;
+  /** subscribeMessage.send. */
+  sendSubscribe(message: SubscribeMessage): Promise<void>;
 }

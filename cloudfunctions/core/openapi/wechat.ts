@@ -1,6 +1,6 @@
 /** The open-API calls in CloudBase, through the official wx-server-sdk `cloud.openapi` (云调用). */
 import cloudSdk from 'wx-server-sdk';
-import { envVersionOf, OpenApiError, type WxOpenApi } from './types';
+import { envVersionOf, OpenApiError, type WxMessagingApi, type WxOpenApi } from './types';
 
 let initialised = false;
 function sdk(): typeof cloudSdk {
@@ -31,5 +31,40 @@ export const wechatOpenApi: WxOpenApi = {
     })) as CodeResult;
     if (result.errCode || !result.buffer) throw new OpenApiError('wxacode.getUnlimited', result.errCode ?? -1, result.errMsg ?? 'no image');
     return Buffer.from(result.buffer);
+  },
+};
+
+interface OpenApiResult {
+  errCode?: number;
+  errMsg?: string;
+  result?: { suggest?: string };
+  traceId?: string;
+}
+
+/** Calls one `cloud.openapi` method; WeChat's refusal (thrown or returned) becomes an OpenApiError with its errcode. */
+async function call(api: string, request: Record<string, unknown>): Promise<OpenApiResult> {
+  const [group, method] = api.split('.');
+  let result: OpenApiResult;
+  try {
+    result = (await sdk().openapi[group][method](request)) as OpenApiResult;
+  } catch (error) {
+    const e = error as { errCode?: number; errMsg?: string; message?: string };
+    throw new OpenApiError(api, typeof e.errCode === 'number' ? e.errCode : -1, e.errMsg ?? e.message ?? String(error));
+  }
+  if (result.errCode) throw new OpenApiError(api, result.errCode, result.errMsg ?? '');
+  return result;
+}
+
+export const wechatMessaging: WxMessagingApi = {
+  async msgSecCheck({ content, openid, scene }) {
+    const result = await call('security.msgSecCheck', { content, version: 2, scene, openid });
+    return { suggest: result.result?.suggest ?? null };
+  },
+  async mediaCheckAsync({ mediaUrl, openid, scene }) {
+    const result = await call('security.mediaCheckAsync', { mediaUrl, mediaType: 2, version: 2, scene, openid });
+    return { traceId: result.traceId ?? null };
+  },
+  async sendSubscribe({ touser, templateId, page, data, miniprogramState }) {
+    await call('subscribeMessage.send', { touser, templateId, page, data, miniprogramState, lang: 'zh_CN' });
   },
 };
