@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { APPEAL_SUBSCRIPTIONS } from '../types/appeals.constants';
 import { BOOKING_SUBSCRIPTIONS } from '../types/booking.constants';
@@ -17,6 +17,16 @@ describe('the server registry', () => {
       .sort();
     expect(Object.keys(MODULES).sort()).toEqual(folders);
     for (const [key, module] of Object.entries(MODULES)) expect(module.name).toBe(key);
+  });
+
+  test('each function may make the WeChat calls its actions need (config.json permissions.openapi)', () => {
+    for (const [name, module] of Object.entries(MODULES)) {
+      const config = JSON.parse(readFileSync(path.join(__dirname, name, 'config.json'), 'utf8')) as { permissions?: { openapi?: string[] } };
+      const declared = new Set(config.permissions?.openapi ?? []);
+      const screens = Object.values(module.contract as Record<string, { screen?: { text?: readonly string[]; images?: readonly string[] } }>).map((a) => a.screen).filter((s) => s !== undefined);
+      if (screens.some((s) => (s.text ?? []).length > 0)) expect({ name, declared: declared.has('security.msgSecCheck') }).toEqual({ name, declared: true });
+      if (screens.some((s) => (s.images ?? []).length > 0)) expect({ name, declared: declared.has('security.mediaCheckAsync') }).toEqual({ name, declared: true });
+    }
   });
 
   test('collections and indexes are declared once', () => {

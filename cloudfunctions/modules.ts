@@ -12,6 +12,7 @@ import type { Templates } from './core/outbox/templates';
 import { ledgerModule } from './ledger/module';
 import { notifyModule } from './notify/module';
 import { orgModule } from './org/module';
+import { postersModule } from './posters/module';
 import { staffModule } from './staff/module';
 import { usersModule } from './users/module';
 import { volunteerModule } from './volunteer/module';
@@ -24,6 +25,7 @@ export const MODULES = {
   council: councilModule,
   volunteer: volunteerModule,
   ledger: ledgerModule,
+  posters: postersModule,
   staff: staffModule,
   notify: notifyModule,
 } as const;

@@ -140,6 +140,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     host = new FunctionHost({
       functionsDir: resolve(opts.functionsDir),
       adminUrl: `${url}/admin`,
+      appUrl: url,
       env,
       instancesPerFunction: opts.instancesPerFunction,
     });

@@ -1,9 +1,12 @@
 /**
  * Bundles each cloud function (a folder under cloudfunctions/ with an index.ts) into its deployable
  * folder: index.js beside its package.json and config.json, and lists them in cloudbaserc.json.
+ * Files a function reads at run time (fonts) are listed in its `assets.json` as module paths and
+ * copied into its `assets/` folder.
  */
 import { build } from 'esbuild';
-import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 
 const root = path.resolve(__dirname, '..');
@@ -36,10 +39,23 @@ export async function buildFunctions({ quiet = false } = {}): Promise<string[]> 
         write: false,
       });
       for (const file of outputFiles) writeIfChanged(file.path, file.text);
+      copyAssets(name);
     }),
   );
   writeCloudbaserc(names);
   return names;
+}
+
+function copyAssets(name: string) {
+  const list = path.join(functionsDir, name, 'assets.json');
+  if (!existsSync(list)) return;
+  const dir = path.join(functionsDir, name, 'assets');
+  mkdirSync(dir, { recursive: true });
+  for (const spec of JSON.parse(readFileSync(list, 'utf8')) as string[]) {
+    const from = createRequire(__filename).resolve(spec);
+    const to = path.join(dir, path.basename(spec));
+    if (!existsSync(to) || statSync(to).size !== statSync(from).size) copyFileSync(from, to);
+  }
 }
 
 /** Running functions may be loading these files: replace them atomically, and only when they changed. */

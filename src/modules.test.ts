@@ -38,8 +38,8 @@ describe('the module list', () => {
     expect(mineEntries(staff(['grid_worker']))[0].key).toBe('admin');
     const booking = ['bookingDay', 'bookingSettings', 'bookingDashboard'];
     const council = ['councilVerify', 'council'];
-    expect(workEntries(staff(['grid_worker'])).map((e) => e.key)).toEqual(['inbox', 'dashboard', ...booking, ...council, 'calendar', 'ledger']);
-    expect(workEntries(staff(['community_staff'])).map((e) => e.key)).toEqual(['inbox', 'dashboard', 'rules', ...booking, 'volunteerActivities', 'volunteerTeams', 'volunteerUnits', 'volunteerProjects', 'volunteerBehind', ...council, 'calendar', 'staff', 'ledger']);
+    expect(workEntries(staff(['grid_worker'])).map((e) => e.key)).toEqual(['inbox', 'dashboard', ...booking, ...council, 'calendar', 'ledger', 'posters']);
+    expect(workEntries(staff(['community_staff'])).map((e) => e.key)).toEqual(['inbox', 'dashboard', 'rules', ...booking, 'volunteerActivities', 'volunteerTeams', 'volunteerUnits', 'volunteerProjects', 'volunteerBehind', ...council, 'calendar', 'staff', 'ledger', 'posters']);
     expect(workEntries(staff(['property_staff'])).map((e) => e.key)).toEqual(['inbox', 'calendar', 'staff']);
     expect(workEntries(resident)).toEqual([]);
   });

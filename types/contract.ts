@@ -52,6 +52,7 @@ export const LIMIT_NAMES = [
   'volunteerManage',
   'volunteerCertificate',
   'ledgerExport',
+  'posterBatch',
   'staffInvite',
 ] as const;
 export type LimitName = (typeof LIMIT_NAMES)[number];

@@ -29,6 +29,7 @@ export const PAGES = {
   routingRules: 'packages/admin/rules/index',
   holidayCalendar: 'packages/admin/calendar/index',
   ledger: 'packages/admin/ledger/index',
+  posters: 'packages/admin/posters/index',
   // 不打烊服务 (booking): residents' pages in the booking subpackage, the front desk in the workbench.
   bookingService: 'packages/booking/service/index',
   myBookings: 'packages/booking/mine/index',
@@ -102,6 +103,8 @@ export const routes = {
   holidayCalendar: () => routeTo('holidayCalendar'),
   /** 导出台账: Excel exports of the caller's jurisdiction. */
   ledger: () => routeTo('ledger'),
+  /** 一码通海报: print-ready PDFs of the building door codes. */
+  posters: () => routeTo('posters'),
   /** A service's 材料清单 and slots. */
   bookingService: (communityId: string, serviceId: string) => routeTo('bookingService', { communityId, serviceId }),
   myBookings: (scope?: 'upcoming' | 'past') => routeTo('myBookings', { scope }),

@@ -21,6 +21,8 @@ export interface FunctionHostOptions {
   instancesPerFunction?: number;
   /** AppID injected for client calls without one. */
   appid?: string;
+  /** Where this emulator serves the H5 app: the origin of the links the local QR codes carry. */
+  appUrl?: string;
 }
 
 /** The mini-program AppID the local runtime reports for callers. */
@@ -50,6 +52,8 @@ function instanceEnv(spec: FunctionSpec, opts: FunctionHostOptions): Record<stri
     TCB_CONTEXT_CNFG: JSON.stringify({ URL: opts.adminUrl }),
     // Tells platform adapters (e.g. the notification sender) that they run in the local runtime.
     JIAYUAN_LOCAL: '1',
+    // The local answer to wxacode.getUnlimited is a QR of the H5 scan link on this origin.
+    JIAYUAN_H5_URL: opts.appUrl ?? new URL(opts.adminUrl).origin,
   };
 }
 

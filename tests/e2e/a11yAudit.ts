@@ -290,6 +290,7 @@ export const VISITS = {
     { persona: 'district', state: '录入放假安排', url: () => routes.holidayCalendar(), ready: [testId('calendar-editor')] },
   ],
   ledger: [{ persona: 'staff', url: () => routes.ledger(), ready: [testId('request-export')] }],
+  posters: [{ persona: 'staff', url: () => routes.posters(), ready: [testId('scope-0-c-haian'), testId('request-posters')] }],
 } satisfies Record<PageName, readonly Visit[]>;
 
 export interface NamedVisit extends Visit {

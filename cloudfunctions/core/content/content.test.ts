@@ -2,7 +2,8 @@ import { mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../errors';
-import { localChecker, wechatChecker, type WxApi } from './checker';
+import { OpenApiError, type WxMessagingApi } from '../openapi/types';
+import { localChecker, wechatChecker, type TempUrls } from './checker';
 import { IMAGE_RISKY_MESSAGE, screenInput, TEXT_RISKY_MESSAGE } from './screen';
 import type { ContentChecker, Verdict } from './types';
 import { loadWords, matchWords, parseWords, wordsPath } from './words';
@@ -60,49 +61,58 @@ describe('WeChat checker (msgSecCheck v2, mediaCheckAsync v2)', () => {
   });
   afterEach(() => jest.restoreAllMocks());
 
-  function fakeApi(answer: (apiName: string, data: Record<string, unknown>) => unknown, urls: Record<string, string> = {}) {
-    const calls: Array<{ apiName: string; requestData: Record<string, unknown> }> = [];
-    const api: WxApi = {
-      async callWxOpenApi(opts) {
-        calls.push(opts);
-        const out = answer(opts.apiName, opts.requestData);
-        if (out instanceof Error) throw out;
-        return out as { result?: unknown };
+  type Call = { api: 'msgSecCheck' | 'mediaCheckAsync'; request: { openid: string; scene: number; content?: string; mediaUrl?: string } };
+  /** WeChat as the port sees it: `answer` returns a suggestion / trace id, or throws as wx-server-sdk does. */
+  function fakeApi(answer: (call: Call) => string | null, urls: Record<string, string> = {}) {
+    const calls: Call[] = [];
+    const api: Pick<WxMessagingApi, 'msgSecCheck' | 'mediaCheckAsync'> = {
+      async msgSecCheck(request) {
+        calls.push({ api: 'msgSecCheck', request });
+        return { suggest: answer({ api: 'msgSecCheck', request }) };
       },
+      async mediaCheckAsync(request) {
+        calls.push({ api: 'mediaCheckAsync', request });
+        return { traceId: answer({ api: 'mediaCheckAsync', request }) };
+      },
+    };
+    const files: TempUrls = {
       async getTempFileURL({ fileList }) {
         return {
           fileList: fileList.map((fileID) => (urls[fileID] ? { fileID, tempFileURL: urls[fileID], code: 'SUCCESS' } : { fileID, tempFileURL: '', code: 'STORAGE_FILE_NONEXIST' })),
         };
       },
     };
-    return { api, calls };
+    return { checker: wechatChecker(api, files), calls };
   }
 
-  test('sends version 2 with the openid and scene, and maps result.suggest', async () => {
+  test('sends the text with the openid and scene number, and maps the suggestion', async () => {
     for (const suggest of ['pass', 'review', 'risky'] as const) {
-      const { api, calls } = fakeApi(() => ({ result: { errcode: 0, errmsg: 'ok', result: { suggest, label: 100 }, trace_id: 't' } }));
-      expect(await wechatChecker(api).checkText('楼道堆物', { openid: 'oX', scene: 'forum' })).toBe(suggest);
-      expect(calls).toEqual([{ apiName: '/wxa/msg_sec_check', requestData: { content: '楼道堆物', version: 2, scene: 3, openid: 'oX' } }]);
+      const { checker, calls } = fakeApi(() => suggest);
+      expect(await checker.checkText('楼道堆物', { openid: 'oX', scene: 'forum' })).toBe(suggest);
+      expect(calls).toEqual([{ api: 'msgSecCheck', request: { content: '楼道堆物', scene: 3, openid: 'oX' } }]);
     }
   });
 
-  test('an error, a WeChat errcode or an unknown suggestion is review, not pass', async () => {
-    const cases: unknown[] = [
-      new Error('network'),
-      { code: 'INVALID_PARAM', message: 'x' },
-      { result: { errcode: 61010, errmsg: 'user is not visited in 2 hours' } },
-      { result: { errcode: 0, result: {} } },
-      { result: 'not json' },
+  test('a refusal by WeChat, a network error or an unknown suggestion is review, not pass', async () => {
+    const refusals: Array<() => string | null> = [
+      () => {
+        throw new OpenApiError('security.msgSecCheck', 61010, 'user is not visited in 2 hours');
+      },
+      () => {
+        throw new Error('network');
+      },
+      () => null,
+      () => 'maybe',
     ];
-    for (const out of cases) {
-      const { api } = fakeApi(() => out);
-      expect(await wechatChecker(api).checkText('文字', { openid: 'oX', scene: 'comment' })).toBe('review');
+    for (const answer of refusals) {
+      const { checker } = fakeApi(answer);
+      expect(await checker.checkText('文字', { openid: 'oX', scene: 'comment' })).toBe('review');
     }
   });
 
   test('empty text is not sent', async () => {
-    const { api, calls } = fakeApi(() => ({}));
-    expect(await wechatChecker(api).checkText('  ', { openid: 'oX', scene: 'comment' })).toBe('pass');
+    const { checker, calls } = fakeApi(() => 'pass');
+    expect(await checker.checkText('  ', { openid: 'oX', scene: 'comment' })).toBe('pass');
     expect(calls).toHaveLength(0);
   });
 
@@ -110,14 +120,17 @@ describe('WeChat checker (msgSecCheck v2, mediaCheckAsync v2)', () => {
     const a = 'cloud://e.b/uploads/oX/a.jpg';
     const b = 'cloud://e.b/uploads/oX/b.jpg';
     const missing = 'cloud://e.b/uploads/oX/gone.jpg';
-    const { api, calls } = fakeApi(
-      (_, data) => (data.media_url === 'https://tmp/b' ? { result: { errcode: 40048, errmsg: 'invalid url' } } : { result: { errcode: 0, trace_id: 'tr' } }),
+    const { checker, calls } = fakeApi(
+      ({ request }) => {
+        if (request.mediaUrl === 'https://tmp/b') throw new OpenApiError('security.mediaCheckAsync', 40048, 'invalid url');
+        return 'tr';
+      },
       { [a]: 'https://tmp/a', [b]: 'https://tmp/b' },
     );
-    const verdicts: Verdict[] = await wechatChecker(api).checkImages([a, b, missing], { openid: 'oX' });
+    const verdicts: Verdict[] = await checker.checkImages([a, b, missing], { openid: 'oX' });
     expect(verdicts).toEqual(['pass', 'review', 'review']);
-    expect(calls.map((c) => c.apiName)).toEqual(['/wxa/media_check_async', '/wxa/media_check_async']);
-    expect(calls[0].requestData).toEqual({ media_url: 'https://tmp/a', media_type: 2, version: 2, scene: 2, openid: 'oX' });
+    expect(calls.map((c) => c.api)).toEqual(['mediaCheckAsync', 'mediaCheckAsync']);
+    expect(calls[0].request).toEqual({ mediaUrl: 'https://tmp/a', scene: 2, openid: 'oX' });
   });
 });
 

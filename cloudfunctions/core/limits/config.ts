@@ -43,6 +43,7 @@ export const LIMITS: Record<LimitName, LimitSpec> = {
   volunteerManage: { label: '发布活动', windows: [{ max: 30, windowSec: HOUR }] },
   volunteerCertificate: { label: '开具证明', windows: [{ max: 10, windowSec: DAY }] },
   ledgerExport: { label: '导出台账', windows: [{ max: 10, windowSec: HOUR }, { max: 30, windowSec: DAY }] },
+  posterBatch: { label: '生成海报', windows: [{ max: 10, windowSec: HOUR }, { max: 30, windowSec: DAY }] },
   staffInvite: { label: '邀请工作人员', windows: [{ max: 30, windowSec: HOUR }, { max: 100, windowSec: DAY }] },
 };
 

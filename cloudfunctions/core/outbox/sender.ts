@@ -1,9 +1,12 @@
 /**
- * Where outbox messages go. In CloudBase: WeChat subscribe messages (subscribeMessage.send through
- * `app.callWxOpenApi`). Locally (JIAYUAN_LOCAL=1): the `messageLog` collection the dev UI lists.
+ * Where outbox messages go. In CloudBase: WeChat subscribe messages (`subscribeMessage.send` through
+ * the official wx-server-sdk `cloud.openapi`, core/openapi). Locally (JIAYUAN_LOCAL=1): the
+ * `messageLog` collection the dev UI lists.
  */
 import { isDuplicate } from '../db/errors';
-import { cloud, database } from '../platform/cloud';
+import { OpenApiError, type WxMessagingApi } from '../openapi/types';
+import { wechatMessaging } from '../openapi/wechat';
+import { database } from '../platform/cloud';
 import { PERMANENT_WX_ERRCODES, type SendResult } from './retry';
 import { templateId } from './templates';
 import type { MessageLogDoc, OutboxDoc } from './types';
@@ -42,42 +45,28 @@ export const localSender: Sender = {
   },
 };
 
-interface WxResponse {
-  code?: string;
-  message?: string;
-  result?: { errcode?: number; errmsg?: string } | string;
+const MINIPROGRAM_STATES = ['formal', 'trial', 'developer'] as const;
+type MiniprogramState = (typeof MINIPROGRAM_STATES)[number];
+const stateOf = (value: string | undefined): MiniprogramState => MINIPROGRAM_STATES.find((s) => s === value) ?? 'formal';
+
+/** WeChat subscribe message (订阅消息); a refusal WeChat will repeat (template gone, user refused, …) is not retried. */
+export function wechatSender(api: Pick<WxMessagingApi, 'sendSubscribe'>, env: NodeJS.ProcessEnv = process.env): Sender {
+  return {
+    idempotent: false,
+    async send(message) {
+      const template = templateId(message.template, env);
+      if (!template) return { ok: false, permanent: true, error: `未配置订阅消息模板 ${message.template}` };
+      try {
+        await api.sendSubscribe({ touser: message.toOpenid, templateId: template, page: message.page, data: wxData(message.data), miniprogramState: stateOf(env.JIAYUAN_MP_STATE) });
+        return { ok: true };
+      } catch (error) {
+        if (error instanceof OpenApiError) return { ok: false, permanent: PERMANENT_WX_ERRCODES.has(error.errCode), error: `${error.errCode}: ${error.message}` };
+        return { ok: false, permanent: false, error: String((error as Error)?.message ?? error) };
+      }
+    },
+  };
 }
 
-/** WeChat subscribe message (订阅消息) through CloudBase's open-API proxy. */
-export const wechatSender: Sender = {
-  idempotent: false,
-  async send(message) {
-    const template = templateId(message.template);
-    if (!template) return { ok: false, permanent: true, error: `未配置订阅消息模板 ${message.template}` };
-    let res: WxResponse;
-    try {
-      res = (await cloud().callWxOpenApi({
-        apiName: '/cgi-bin/message/subscribe/send',
-        requestData: {
-          touser: message.toOpenid,
-          template_id: template,
-          page: message.page,
-          data: wxData(message.data),
-          miniprogram_state: process.env.JIAYUAN_MP_STATE || 'formal',
-          lang: 'zh_CN',
-        },
-      })) as WxResponse;
-    } catch (error) {
-      return { ok: false, permanent: false, error: String((error as Error)?.message ?? error) };
-    }
-    if (res.code) return { ok: false, permanent: false, error: `${res.code}: ${res.message ?? ''}` };
-    const result = typeof res.result === 'object' && res.result !== null ? res.result : {};
-    const errcode = result.errcode ?? 0;
-    if (errcode === 0) return { ok: true };
-    return { ok: false, permanent: PERMANENT_WX_ERRCODES.has(errcode), error: `${errcode}: ${result.errmsg ?? ''}` };
-  },
-};
-
 export function currentSender(env: NodeJS.ProcessEnv = process.env): Sender {
-  return env.JIAYUAN_LOCAL === '1' ? localSender : wechatSender;
+  return env.JIAYUAN_LOCAL === '1' ? localSender : wechatSender(wechatMessaging, env);
 }

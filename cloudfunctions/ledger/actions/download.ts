@@ -5,7 +5,7 @@
 import type { ledgerContract } from '../../../types/ledger';
 import { coversUnitPath } from '../../core/auth/jurisdiction';
 import { conflict, forbidden, notFound } from '../../core/errors';
-import { cloud } from '../../core/platform/cloud';
+import { signedFileUrl } from '../../core/jobs/fileJobs';
 import { orgRepo } from '../../core/repos/org';
 import type { Handler } from '../../core/router';
 import { fileNameOf } from '../domain/model';
@@ -20,8 +20,6 @@ export const download: Handler<typeof ledgerContract.download> = async ({ id }, 
   if (doc.status !== 'done' || !doc.fileId) throw conflict('文件还没有生成好');
   const unit = await orgRepo.unit(doc.askedUnitId ?? doc.unitId);
   if (!unit || !coversUnitPath(caller, unit.path)) throw forbidden('该单位已不在您的辖区内');
-  const { fileList } = await cloud().getTempFileURL({ fileList: [{ fileID: doc.fileId, maxAge: DOWNLOAD_URL_MAX_AGE_SECONDS }] });
-  const url = fileList[0]?.tempFileURL;
-  if (!url || (fileList[0].code && fileList[0].code !== 'SUCCESS')) throw notFound('文件已不存在，请重新导出');
+  const url = await signedFileUrl(doc.fileId, DOWNLOAD_URL_MAX_AGE_SECONDS);
   return { url, fileName: fileNameOf(doc), expiresAt: new Date(now.getTime() + DOWNLOAD_URL_MAX_AGE_SECONDS * 1000).toISOString() };
 };

@@ -1,11 +1,10 @@
 /** An export as stored in `exports`, and how the app sees it. Pure. */
 import { EXPORT_KIND_LABELS, EXPORT_STATUS_LABELS, type ExportKind, type ExportStatus, type ExportView } from '../../../types/ledger';
 import type { OrgLevel } from '../../../types/org.constants';
+import type { FileJobDoc } from '../../core/jobs/fileJobs';
 
-export interface ExportDoc {
-  _id: string;
-  requestId: string;
-  requester: { openid: string; name: string };
+/** An export: a background file job (core/jobs/fileJobs.ts) with what the ledger needs to write it. */
+export interface ExportDoc extends FileJobDoc {
   kind: ExportKind;
   unitId: string;
   unitName: string;
@@ -19,22 +18,7 @@ export interface ExportDoc {
   filters: Record<string, unknown>;
   filterText: string;
   status: ExportStatus;
-  rows: number;
-  total: number | null;
-  fileId: string | null;
-  error: string | null;
-  attempts: number;
-  /** When the job should look at it: at once while queued, when the lease ends while running; null once done or failed. */
-  dueAt: Date | null;
-  createdAt: Date;
-  startedAt: Date | null;
-  finishedAt: Date | null;
 }
-
-/** A run holds an export this long; a run that died leaves it to the next one after that. */
-export const LEASE_MS = 15 * 60_000;
-/** Runs that may start on one export before it fails for good. */
-export const MAX_ATTEMPTS = 3;
 
 export const fileNameOf = (e: Pick<ExportDoc, 'kind' | 'unitName' | 'from' | 'to'>): string =>
   `${EXPORT_KIND_LABELS[e.kind]}_${e.unitName}_${e.from}至${e.to}.xlsx`.replace(/[\\/:*?"<>|\s]/g, '');

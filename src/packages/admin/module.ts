@@ -23,5 +23,7 @@ export const adminModule = defineModule({
     { key: 'staff', label: '人员与权限', hint: '邀请工作人员、调整或撤销角色、变更记录', url: routes.staffAdmin(), show: (me) => me.roles.some((r) => STAFF_ADMIN_ROLES.includes(r)) },
     // Org staff export their jurisdiction's records as Excel (property staff have no unit).
     { key: 'ledger', label: '导出台账', hint: '诉求台账 Excel，后台生成后下载', url: routes.ledger(), show: (me) => me.roles.some((r) => ORG_STAFF_ROLES.includes(r)) },
+    // 一码通: the door posters of a street, community or grid, as one PDF to print.
+    { key: 'posters', label: '一码通海报', hint: '楼栋二维码海报 PDF，后台生成后下载打印', url: routes.posters(), show: (me) => me.roles.some((r) => ORG_STAFF_ROLES.includes(r)) },
   ],
 });

@@ -1,19 +1,13 @@
-import { execFileSync } from 'node:child_process';
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { actAs } from '../../../../tests/support/componentEnv';
+import { fileJobInCloud } from '../shared/fileJobCli';
 import LedgerPage from './index';
 
 jest.setTimeout(60_000);
 const slow = { timeout: 20_000 };
 
 /** The timer job's stand-in: the component cloud runs no timers. */
-function finishInCloud(id: string, rows: number) {
-  const url = process.env.JY_TEST_CLOUD_URL;
-  if (!url) throw new Error('the component cloud is not running');
-  execFileSync(process.execPath, [createRequire(__filename).resolve('tsx/cli'), path.join(__dirname, 'finishCli.ts'), url, id, String(rows)], { stdio: 'inherit' });
-}
+const finishInCloud = (id: string, rows: number) => fileJobInCloud('exports', id, 'done', rows, `exports/${id}.xlsx`);
 
 it('a community worker asks for the ledger with filters, sees it queued, then downloads it once written', async () => {
   const open = jest.fn();

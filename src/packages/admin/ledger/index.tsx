@@ -3,7 +3,6 @@
  * in the background, download it (weapp: opened in WeChat's document viewer; H5: the browser).
  */
 import { useEffect, useState } from 'react';
-import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { APPEAL_CATEGORIES, APPEAL_CATEGORY_KEYS, type AppealCategory, type AppealStatus } from '@contract/appeals.constants';
@@ -24,6 +23,7 @@ import { formatTime } from '@/utils/time';
 import { uuid } from '@/utils/uuid';
 import { RANGE_PRESETS, rangeOf, type RangePreset } from '../shared/dates';
 import { STATUS_OPTIONS } from '../shared/labels';
+import { openFile } from '../shared/openFile';
 import './index.scss';
 
 const TONES: Record<ExportStatus, TagTone> = { queued: 'neutral', running: 'warning', done: 'primary', failed: 'danger' };
@@ -44,15 +44,9 @@ const RANGE_LABELS: Record<ExportKind, string> = { appeals: '提交日期', book
 const POLL_MS = 3000;
 
 /** Opens a finished file: WeChat's viewer on weapp, a new tab on H5. */
-async function openFile(item: ExportView): Promise<void> {
+async function openExport(item: ExportView): Promise<void> {
   const { url } = await api.ledger.download({ id: item.id });
-  if (process.env.TARO_ENV === 'h5') {
-    window.open(url, '_blank');
-    return;
-  }
-  const { tempFilePath, statusCode } = await Taro.downloadFile({ url });
-  if (statusCode !== 200) throw new Error('下载失败，请稍后重试');
-  await Taro.openDocument({ filePath: tempFilePath, fileType: 'xlsx', showMenu: true });
+  await openFile(url, 'xlsx');
 }
 
 function progressText(item: ExportView): string {
@@ -67,7 +61,7 @@ function ExportRow({ item }: { item: ExportView }) {
   const download = async () => {
     setBusy(true);
     try {
-      await openFile(item);
+      await openExport(item);
     } catch (error) {
       toast(toApiError(error).message, { tone: 'error' });
     } finally {
