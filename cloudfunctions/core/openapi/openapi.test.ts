@@ -17,6 +17,12 @@ describe('open API port', () => {
     expect(jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data).toBe('http://127.0.0.1:5123/#/pages/scan/index?code=370602B0001');
   });
 
+  it('locally, an invitation’s code is a QR of its 接受邀请 H5 link', async () => {
+    const api = openApi({ JIAYUAN_LOCAL: '1', JIAYUAN_H5_URL: 'http://127.0.0.1:5123' });
+    const png = PNG.sync.read(await api.unlimitedCode({ scene: 'K7M2Q9XA', page: PAGES.staffAccept, width: 430 }));
+    expect(jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data).toBe('http://127.0.0.1:5123/#/packages/admin/staff-accept/index?code=K7M2Q9XA');
+  });
+
   it('locally, without the H5 origin or for another page, it refuses rather than print a dead code', async () => {
     expect(() => openApi({ JIAYUAN_LOCAL: '1' })).toThrow('JIAYUAN_H5_URL');
     await expect(openApi({ JIAYUAN_LOCAL: '1', JIAYUAN_H5_URL: 'http://x' }).unlimitedCode({ scene: 'a', page: PAGES.home, width: 430 })).rejects.toThrow('pages/home/index');

@@ -1,9 +1,9 @@
 import { ROLE_LABELS } from '../../../types/contract';
 import type { OrgUnit, PropertyCompany } from '../../../types/org';
-import { routes } from '../../../types/routes';
+import { PAGES, routes } from '../../../types/routes';
 import { AUDIT_KIND_LABELS, INVITATION_STATUS_LABELS, type AuditEntryView, type GrantView, type InvitationView, type StaffMemberView } from '../../../types/staff.constants';
 import type { Caller } from '../../core/auth/caller';
-import { qrPngDataUrl } from '../../core/qr';
+import { openApi } from '../../core/openapi';
 import { manageRefusal, type StaffTarget } from '../domain/grants';
 import { statusOf } from '../domain/invitation';
 import type { AuditDoc } from '../repos/audit';
@@ -12,6 +12,12 @@ import type { PersonDoc } from '../repos/people';
 import { staffRoleOf } from './grant';
 
 export const acceptLink = (code: string): string => routes.staffAccept(code);
+
+/** The invitation's mini-program code: scanned in WeChat it opens 接受邀请 with the code as its scene. */
+async function invitationCode(code: string): Promise<string> {
+  const png = await openApi().unlimitedCode({ scene: code, page: PAGES.staffAccept, width: 430 });
+  return `data:image/png;base64,${png.toString('base64')}`;
+}
 
 export async function invitationView(doc: InvitationDoc, now: Date, withQr: boolean): Promise<InvitationView> {
   const status = statusOf(doc, now);
@@ -33,7 +39,7 @@ export async function invitationView(doc: InvitationDoc, now: Date, withQr: bool
     usedBy: doc.usedBy ? { openid: doc.usedBy, name: doc.usedByName ?? '' } : null,
     usedAt: doc.usedAt ? doc.usedAt.toISOString() : null,
     link,
-    qr: withQr && status === 'pending' ? await qrPngDataUrl(link) : null,
+    qr: withQr && status === 'pending' ? await invitationCode(doc.code) : null,
   };
 }
 

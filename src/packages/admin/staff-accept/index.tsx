@@ -11,8 +11,9 @@ import { Page } from '@/components/Page';
 import { FieldError, TextField } from '@/components/TextField';
 import '../staff/index.scss';
 
-/** The code a launch carries: `code` from the QR's link, or a scanned link's `q`. */
+/** The code a launch carries: the mini-program code's `scene`, `code` from a link, or a scanned link's `q`. */
 function launchCode(params: Record<string, string | undefined>): string {
+  if (params.scene) return decodeURIComponent(params.scene);
   if (params.code) return decodeURIComponent(params.code);
   const q = params.q ? decodeURIComponent(params.q) : '';
   const match = /[?&]code=([^&]+)/.exec(q);

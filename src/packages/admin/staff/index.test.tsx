@@ -28,9 +28,9 @@ it('刘洋 invites a grid worker (code, QR, expiry); a new WeChat user accepts; 
   expect(screen.getByTestId('invitation-expires').textContent).toMatch(/\d{2}:\d{2}/);
   admin.unmount();
 
-  // A brand-new WeChat user opens the QR's link: the code comes prefilled.
+  // A brand-new WeChat user scans the invitation's mini-program code: its scene is the code, prefilled.
   actAs('__new__');
-  setRouterParams({ code });
+  setRouterParams({ scene: code });
   const accept = render(<StaffAccept />);
   fireEvent.click(screen.getByTestId('accept'));
   expect((await screen.findByTestId('accepted', undefined, slow)).textContent).toContain('网格员 · 海岸社区第三网格');
