@@ -2,7 +2,7 @@
  * 导出台账: choose the range and the inbox's filters, ask for the Excel file, watch it being written
  * in the background, download it (weapp: opened in WeChat's document viewer; H5: the browser).
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { APPEAL_CATEGORIES, APPEAL_CATEGORY_KEYS, type AppealCategory, type AppealStatus } from '@contract/appeals.constants';
@@ -18,10 +18,10 @@ import { PagedListView } from '@/components/PagedList';
 import { StatusTag, type TagTone } from '@/components/StatusTag';
 import { EmptyState } from '@/components/EmptyState';
 import { toast } from '@/components/toast';
-import { usePagedList } from '@/hooks/usePagedList';
 import { formatTime } from '@/utils/time';
 import { uuid } from '@/utils/uuid';
 import { RANGE_PRESETS, rangeOf, type RangePreset } from '../shared/dates';
+import { useFileJobs } from '../shared/useFileJobs';
 import { STATUS_OPTIONS } from '../shared/labels';
 import { openFile } from '../shared/openFile';
 import './index.scss';
@@ -41,7 +41,6 @@ const KIND_OPTIONS: ReadonlyArray<{ value: ExportKind; label: string }> = [
 const TYPE_OPTIONS = [{ value: null, label: '全部类型' }, ...ACTIVITY_TYPES.map((value) => ({ value, label: ACTIVITY_TYPE_LABELS[value] }))];
 /** Which day of a row the range is about. */
 const RANGE_LABELS: Record<ExportKind, string> = { appeals: '提交日期', bookings: '预约日期', volunteerHours: '活动日期', councilMatters: '提出日期' };
-const POLL_MS = 3000;
 
 /** Opens a finished file: WeChat's viewer on weapp, a new tab on H5. */
 async function openExport(item: ExportView): Promise<void> {
@@ -122,21 +121,11 @@ export default function LedgerPage() {
   const [correctedOnly, setCorrectedOnly] = useState(false);
   const [stage, setStage] = useState<MatterStage | null>(null);
   const [scope, setScope] = useState<MatterScope | null>(null);
-  const [submitting, setSubmitting] = useState(false);
   const range = rangeOf(preset);
-  const list = usePagedList((page) => api.ledger.list({ page, pageSize: 10 }), []);
-  const pending = list.items.some((e) => e.status === 'queued' || e.status === 'running');
+  const { list, submitting, request } = useFileJobs((page) => api.ledger.list({ page, pageSize: 10 }));
 
-  // While a file is being written, look again every few seconds.
-  useEffect(() => {
-    if (!pending) return undefined;
-    const timer = setTimeout(() => list.reload(true), POLL_MS);
-    return () => clearTimeout(timer);
-  }, [pending, list.items]);
-
-  const submit = async () => {
-    setSubmitting(true);
-    try {
+  const submit = () =>
+    request(() => {
       const common = { requestId: uuid(), from: range.from, to: range.to };
       const input: Record<ExportKind, RequestExportInput> = {
         appeals: { ...common, kind: 'appeals', filters: { ...(status ? { status } : {}), ...(category ? { category } : {}), ...(overdue ? { overdue: true } : {}) } },
@@ -144,15 +133,8 @@ export default function LedgerPage() {
         volunteerHours: { ...common, kind: 'volunteerHours', filters: { ...(activityType ? { type: activityType } : {}), ...(correctedOnly ? { corrected: true } : {}) } },
         councilMatters: { ...common, kind: 'councilMatters', filters: { ...(stage ? { stage } : {}), ...(scope ? { scope } : {}) } },
       };
-      await api.ledger.request(input[kind]);
-      toast('已提交，正在后台生成');
-      list.reload(true);
-    } catch (error) {
-      toast(toApiError(error).message, { tone: 'error' });
-    } finally {
-      setSubmitting(false);
-    }
-  };
+      return api.ledger.request(input[kind]);
+    });
 
   return (
     <Page className="ledger">

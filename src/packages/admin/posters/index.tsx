@@ -3,7 +3,7 @@
  * building door codes, watch it being drawn in the background, download it (weapp: WeChat's document
  * viewer; H5: the browser).
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { ORG_LEVEL_LABELS } from '@contract/org.constants';
@@ -16,16 +16,15 @@ import { Page } from '@/components/Page';
 import { PagedListView } from '@/components/PagedList';
 import { StatusTag, type TagTone } from '@/components/StatusTag';
 import { toast } from '@/components/toast';
-import { usePagedList } from '@/hooks/usePagedList';
 import { formatTime } from '@/utils/time';
 import { uuid } from '@/utils/uuid';
 import { openFile } from '../shared/openFile';
+import { useFileJobs } from '../shared/useFileJobs';
 import { ScopePicker, type ScopePath } from './ScopePicker';
 import './index.scss';
 
 const TONES: Record<PosterBatchStatus, TagTone> = { queued: 'neutral', running: 'warning', done: 'primary', failed: 'danger' };
 const LAYOUT_OPTIONS = POSTER_LAYOUTS.map((value) => ({ value, label: POSTER_LAYOUT_LABELS[value] }));
-const POLL_MS = 3000;
 
 function progressText(item: PosterBatchView): string {
   if (item.status === 'running') return item.total ? `正在生成，已完成 ${item.done} / ${item.total} 栋` : '正在生成…';
@@ -73,34 +72,16 @@ function BatchRow({ item }: { item: PosterBatchView }) {
 export default function PostersPage() {
   const [path, setPath] = useState<ScopePath>([]);
   const [layout, setLayout] = useState<PosterLayout>('a4');
-  const [submitting, setSubmitting] = useState(false);
-  const list = usePagedList((page) => api.posters.list({ page, pageSize: 10 }), []);
-  const pending = list.items.some((b) => b.status === 'queued' || b.status === 'running');
+  const { list, submitting, request } = useFileJobs((page) => api.posters.list({ page, pageSize: 10 }));
   const scope = path[path.length - 1];
   const scopeOk = !!scope && (POSTER_SCOPE_LEVELS as readonly string[]).includes(scope.level);
-
-  // While a batch is being drawn, look again every few seconds.
-  useEffect(() => {
-    if (!pending) return undefined;
-    const timer = setTimeout(() => list.reload(true), POLL_MS);
-    return () => clearTimeout(timer);
-  }, [pending, list.items]);
 
   const submit = async () => {
     if (!scope || !scopeOk) {
       toast('请先选择街道、社区或网格', { tone: 'error' });
       return;
     }
-    setSubmitting(true);
-    try {
-      await api.posters.request({ requestId: uuid(), unitId: scope.id, layout });
-      toast('已提交，正在后台生成');
-      list.reload(true);
-    } catch (error) {
-      toast(toApiError(error).message, { tone: 'error' });
-    } finally {
-      setSubmitting(false);
-    }
+    await request(() => api.posters.request({ requestId: uuid(), unitId: scope.id, layout }));
   };
 
   return (
