@@ -31,7 +31,7 @@ import { file } from '../cloudfunctions/appeals/domain/stateMachine';
 import { shanghaiDay } from '../cloudfunctions/core/time/workingTime';
 import type { DbService, LocalCloud } from '../emulator/server';
 import { startStack } from '../scripts/localStack';
-import type { BenchResult } from './result';
+import { type BenchResult, runAlone } from './result';
 
 const SCALE = { districts: 12, streets: 65, communities: 430, grids: 4_000, buildings: 40_000 };
 const SMALL = Number(process.env.BENCH_APPEALS_SMALL ?? 1_000);
@@ -362,17 +362,4 @@ export async function runAppealsBench(): Promise<BenchResult[]> {
   }
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === __filename) {
-  const t0 = Date.now();
-  runAppealsBench().then(
-    (figures) => {
-      for (const f of figures) console.log(`${f.name.padEnd(28)} ${String(f.value).padStart(10)} ${f.unit}`);
-      const by = Object.fromEntries(figures.map((f) => [f.name, f.value]));
-      console.log(`inbox p99 100k/1k ratio ${(by['inbox.query.p99_ms@100k'] / by['inbox.query.p99_ms@1k']).toFixed(2)} (target <= 3); ${((Date.now() - t0) / 1000).toFixed(0)} s`);
-    },
-    (e: unknown) => {
-      console.error(e);
-      process.exitCode = 1;
-    },
-  );
-}
+runAlone(__filename, runAppealsBench, (by) => `inbox p99 100k/1k ratio ${(by['inbox.query.p99_ms@100k'] / by['inbox.query.p99_ms@1k']).toFixed(2)} (target <= 3)`);

@@ -27,7 +27,7 @@ import { addDays } from '../cloudfunctions/booking/domain/schedule';
 import type { DbService, LocalCloud } from '../emulator/server';
 import { adminApp, startStack } from '../scripts/localStack';
 import { bookingSeed } from '../scripts/seed/booking';
-import type { BenchResult } from './result';
+import { type BenchResult, runAlone } from './result';
 
 const BACKGROUND = Number(process.env.BENCH_BOOKINGS ?? 50_000);
 const CREATE_SAMPLES = 200;
@@ -188,16 +188,4 @@ export async function runBookingBench(): Promise<BenchResult[]> {
   }
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === __filename) {
-  const t0 = Date.now();
-  runBookingBench().then(
-    (figures) => {
-      for (const f of figures) console.log(`${f.name.padEnd(28)} ${String(f.value).padStart(10)} ${f.unit}`);
-      console.log(`${((Date.now() - t0) / 1000).toFixed(0)} s`);
-    },
-    (e: unknown) => {
-      console.error(e);
-      process.exitCode = 1;
-    },
-  );
-}
+runAlone(__filename, runBookingBench);

@@ -25,7 +25,7 @@ import type { MatterDoc, RollDoc, VoteDoc } from '../cloudfunctions/council/doma
 import { blankResidence, householdKey, type ResidenceDoc } from '../cloudfunctions/users/domain/residence';
 import type { DbService, LocalCloud } from '../emulator/server';
 import { adminApp, startStack } from '../scripts/localStack';
-import type { BenchResult } from './result';
+import { type BenchResult, runAlone } from './result';
 
 const HOUSEHOLDS = 10_000;
 const VOTERS = 7_000;
@@ -175,16 +175,4 @@ export async function runCouncilBench(): Promise<BenchResult[]> {
   }
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === __filename) {
-  const t0 = Date.now();
-  runCouncilBench().then(
-    (figures) => {
-      for (const f of figures) console.log(`${f.name.padEnd(28)} ${String(f.value).padStart(10)} ${f.unit}`);
-      console.log(`${((Date.now() - t0) / 1000).toFixed(0)} s`);
-    },
-    (e: unknown) => {
-      console.error(e);
-      process.exitCode = 1;
-    },
-  );
-}
+runAlone(__filename, runCouncilBench);

@@ -18,7 +18,7 @@ import { EJSON } from 'bson';
 import type { CollectionSpec } from '../emulator/db';
 import { DbService, openDatabase } from '../emulator/db';
 import { startTestServer } from '../emulator/db/testServer';
-import type { BenchResult } from './result';
+import { type BenchResult, runAlone } from './result';
 
 const INSERT_DOCS = 20_000;
 const BATCH = 500;
@@ -129,18 +129,4 @@ export async function runDbBench(): Promise<BenchResult[]> {
   }
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === __filename) {
-  runDbBench().then(
-    (figures) => {
-      for (const f of figures) console.log(`${f.name.padEnd(34)} ${String(f.value).padStart(10)} ${f.unit}`);
-      const byName = Object.fromEntries(figures.map((f) => [f.name, f.value]));
-      const ratio = byName['db.query.indexed.p99_ms@100k'] / byName['db.query.indexed.p99_ms@1k'];
-      const share = byName['db.insert.throughput'] / byName['db.raw_sqlite.insert.throughput'];
-      console.log(`p99 100k/1k ratio ${ratio.toFixed(2)} (target <= 3); SDK/raw insert ${(share * 100).toFixed(1)}% (target >= 10%)`);
-    },
-    (e: unknown) => {
-      console.error(e);
-      process.exitCode = 1;
-    },
-  );
-}
+runAlone(__filename, runDbBench, (by) => `p99 100k/1k ratio ${(by['db.query.indexed.p99_ms@100k'] / by['db.query.indexed.p99_ms@1k']).toFixed(2)} (target <= 3); SDK/raw insert ${((by['db.insert.throughput'] / by['db.raw_sqlite.insert.throughput']) * 100).toFixed(1)}% (target >= 10%)`);

@@ -12,12 +12,11 @@
  *
  * The first-load JS figure (h5.first_load_js.gzip_bytes) comes from bench/sizes.ts.
  */
-import path from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { routes } from '../types/routes';
 import { startBrowserStack } from '../tests/e2e/browser';
 import { MODES, auditAll, blocking, fileFixtures, enterSession } from '../tests/e2e/a11yAudit';
-import type { BenchResult } from './result';
+import { type BenchResult, runAlone } from './result';
 
 const LCP_RUNS = Number(process.env.BENCH_LCP_RUNS ?? 5);
 const CPU_SLOWDOWN = 4;
@@ -91,14 +90,4 @@ export async function runH5Bench(): Promise<BenchResult[]> {
   }
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === __filename) {
-  runH5Bench().then(
-    (figures) => {
-      for (const f of figures) console.log(`${f.name.padEnd(28)} ${String(f.value).padStart(10)} ${f.unit}`);
-    },
-    (error: unknown) => {
-      console.error(error);
-      process.exitCode = 1;
-    },
-  );
-}
+runAlone(__filename, runH5Bench);

@@ -26,7 +26,7 @@ import type { GenerateResult } from '../cloudfunctions/ledger/jobs/generateExpor
 import { shanghaiDay } from '../cloudfunctions/core/time/workingTime';
 import type { DbService, LocalCloud } from '../emulator/server';
 import { startStack } from '../scripts/localStack';
-import type { BenchResult } from './result';
+import { type BenchResult, runAlone } from './result';
 
 const N = Number(process.env.BENCH_LEDGER_APPEALS ?? 100_000);
 const DAY = 86_400_000;
@@ -150,15 +150,4 @@ export async function runLedgerBench(): Promise<BenchResult[]> {
   }
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === __filename) {
-  runLedgerBench().then(
-    (figures) => {
-      for (const f of figures) console.log(`${f.name.padEnd(46)} ${String(f.value).padStart(10)} ${f.unit}`);
-      process.exit(0);
-    },
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+runAlone(__filename, runLedgerBench);

@@ -15,7 +15,7 @@ import { writeOrgWorkbook } from '../cloudfunctions/org/import/workbook';
 import { startLocalCloud } from '../emulator/server';
 import { adminApp, appCloudOptions } from '../scripts/localStack';
 import { generateOrgSheet, YANTAI_SCALE } from '../scripts/org/generate';
-import type { BenchResult } from './result';
+import { type BenchResult, runAlone } from './result';
 
 export async function runOrgImportBench(): Promise<BenchResult[]> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'jiayuan-bench-org-'));
@@ -49,14 +49,4 @@ export async function runOrgImportBench(): Promise<BenchResult[]> {
   }
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === __filename) {
-  runOrgImportBench().then(
-    (figures) => {
-      for (const f of figures) console.log(`${f.name.padEnd(34)} ${String(f.value).padStart(10)} ${f.unit}`);
-    },
-    (e: unknown) => {
-      console.error(e);
-      process.exitCode = 1;
-    },
-  );
-}
+runAlone(__filename, runOrgImportBench);

@@ -21,7 +21,7 @@ import type { PosterBatchView, PosterLayout } from '../types/posters';
 import type { FileJobTally } from '../cloudfunctions/core/jobs/fileJobs';
 import type { DbService, LocalCloud } from '../emulator/server';
 import { startStack } from '../scripts/localStack';
-import type { BenchResult } from './result';
+import { type BenchResult, runAlone } from './result';
 
 const GRIDS = 10;
 const PER_GRID = 50;
@@ -111,15 +111,4 @@ export async function runPostersBench(): Promise<BenchResult[]> {
   }
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === __filename) {
-  runPostersBench().then(
-    (figures) => {
-      for (const f of figures) console.log(`${f.name.padEnd(46)} ${String(f.value).padStart(10)} ${f.unit}`);
-      process.exit(0);
-    },
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+runAlone(__filename, runPostersBench);

@@ -20,7 +20,7 @@ import type { UnitDoc } from '../cloudfunctions/volunteer/domain/model';
 import type { DeclarationDoc } from '../cloudfunctions/volunteer/repos/declarations';
 import type { LocalCloud } from '../emulator/server';
 import { adminApp, startStack } from '../scripts/localStack';
-import type { BenchResult } from './result';
+import { type BenchResult, runAlone } from './result';
 import { hr, insertRaw, percentile } from './support';
 
 const MEMBERS = Number(process.env.BENCH_PARTY_MEMBERS ?? 10_000);
@@ -150,16 +150,4 @@ export async function runVolunteerBench(): Promise<BenchResult[]> {
   }
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === __filename) {
-  const t0 = Date.now();
-  runVolunteerBench().then(
-    (figures) => {
-      for (const f of figures) console.log(`${f.name.padEnd(32)} ${String(f.value).padStart(10)} ${f.unit}`);
-      console.log(`${((Date.now() - t0) / 1000).toFixed(0)} s`);
-    },
-    (e: unknown) => {
-      console.error(e);
-      process.exitCode = 1;
-    },
-  );
-}
+runAlone(__filename, runVolunteerBench);
