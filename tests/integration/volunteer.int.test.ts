@@ -76,6 +76,22 @@ describe('teams', () => {
     // Reviewed once: a second review (by staff, at the same time) hears it was done.
     expect(await t.call(STAFF, 'volunteer', 'reviewMember', { teamId: 'vt-haian-tiaojie', openid: 'vol-join-1', approve: false })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
   });
+
+  it('community staff who also lead a team still manage the whole community’s activities; a leader only their teams’', async () => {
+    const all = await t.ok(STAFF, 'volunteer', 'manageActivities', { scope: 'upcoming', pageSize: 50 });
+    const teams = new Set(all.items.map((a) => a.teamName));
+    expect(teams.size).toBeGreaterThan(1);
+    await t.db.collection('volunteerTeams').doc('vt-haian-huanbao').update({ leader: { openid: STAFF, name: '刘洋' } });
+    try {
+      const asLeaderToo = await t.ok(STAFF, 'volunteer', 'manageActivities', { scope: 'upcoming', pageSize: 50 });
+      expect(asLeaderToo.items.map((a) => a.id).sort()).toEqual(all.items.map((a) => a.id).sort());
+    } finally {
+      await t.db.collection('volunteerTeams').doc('vt-haian-huanbao').update({ leader: { openid: 'demo-resident', name: '王秀英' } });
+    }
+    const led = await t.ok(LEADER, 'volunteer', 'manageActivities', { scope: 'upcoming', pageSize: 50 });
+    expect(led.items.length).toBeGreaterThan(0);
+    expect(led.items.length).toBeLessThan(all.items.length);
+  });
 });
 
 describe('activities and sign-up', () => {

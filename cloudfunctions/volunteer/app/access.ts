@@ -10,7 +10,7 @@ import { activitiesRepo } from '../repos/activities';
 import { teamsRepo } from '../repos/teams';
 
 /** Staff who manage a community's volunteers: its community staff and the commanders above it. */
-const MANAGER_ROLES = ['community_staff', 'street_commander', 'district_commander'] as const;
+export const MANAGER_ROLES = ['community_staff', 'street_commander', 'district_commander'] as const;
 
 export const personOf = (caller: Caller): Person => ({ openid: caller.openid, name: caller.user?.name ?? '居民' });
 
