@@ -71,7 +71,8 @@ export const raise: Handler<typeof councilContract.raise> = async (input, { call
   const id = matterId(caller.openid, input.requestId);
   const residence = await residenceOf(caller.openid);
   const retried = await mattersRepo.get(id);
-  if (retried) return viewOf(retried, { caller, now, residence });
+  // A retry racing the first attempt may find the matter before its first 附议 is counted: it finishes that (both steps are idempotent).
+  if (retried) return viewOf(retried.byStaff || retried.cosigns > 0 ? retried : await firstCosign(retried, residence, caller.openid, now), { caller, now, residence });
 
   const placed = await placeFor(caller, input.scope, input.placeId, residence);
   const by = personOf(caller);
@@ -107,12 +108,13 @@ export const raise: Handler<typeof councilContract.raise> = async (input, { call
     effects: [],
     effectsPending: false,
   };
-  let stored = (await matterCommands.create(doc, now)) ?? doc;
-  if (!placed.byStaff) {
-    // The raiser's household is the first to 附议.
-    const household = eligibleHousehold(residence, placed.scope);
-    await cosignsRepo.insert({ _id: ballotKey(id, household.id), matterId: id, householdId: household.id, by: caller.openid, at: now });
-    stored = await runMatter(id, { now }, async (m) => cosigned(m, await cosignsRepo.count(id), now));
-  }
-  return viewOf(stored, { caller, now, residence });
+  const stored = (await matterCommands.create(doc, now)) ?? doc;
+  return viewOf(placed.byStaff ? stored : await firstCosign(stored, residence, caller.openid, now), { caller, now, residence });
 };
+
+/** The raiser's household is the first to 附议: stored once (by its key) and counted once. */
+async function firstCosign(matter: MatterDoc, residence: ResidenceDoc | null, openid: string, now: Date): Promise<MatterDoc> {
+  const household = eligibleHousehold(residence, matter.scope);
+  await cosignsRepo.insert({ _id: ballotKey(matter._id, household.id), matterId: matter._id, householdId: household.id, by: openid, at: now });
+  return runMatter(matter._id, { now }, async (m) => cosigned(m, await cosignsRepo.count(matter._id), now));
+}
